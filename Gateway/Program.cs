@@ -1,0 +1,26 @@
+using Enrolment.Gateway.Dev;
+using Enrolment.Gateway.Enrolments;
+using Enrolment.Gateway.Health;
+using Enrolment.Gateway.Hosting;
+using Enrolment.Gateway.Http;
+using Enrolment.Gateway.Sessions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGatewayLogging();
+builder.AddEnrolmentClusterClient();
+builder.AddGatewayHttp();
+
+var app = builder.Build();
+app.UseGatewayHttp();
+app.MapHealthApi();
+app.MapEnrolmentsApi();
+app.MapSessionsApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapDevApi();
+}
+
+app.Run();
+
+/// <summary>The gateway's entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,34 @@
+namespace Enrolment.Grains.Interfaces.Enrolments;
+
+/// <summary>
+/// One member's enrolment, keyed by the normalised ten-digit member number. Owns the current journey,
+/// its code, its timers and every attempt limit (SPEC.md "Rules and limits"). Every call but
+/// <see cref="Start"/> names the journey it is about; a call for a superseded journey is refused.
+/// </summary>
+public interface IEnrolmentGrain : IGrainWithStringKey
+{
+    /// <summary>Step 1: opens a new journey, voiding any unfinished one and its code.</summary>
+    Task<StepOutcome> Start(StartJourney request);
+
+    Task<StepOutcome> Get(Guid journeyId);
+
+    Task<StepOutcome> ConfirmIdentity(Guid journeyId);
+
+    Task<StepOutcome> ConfirmPhone(Guid journeyId, bool isMine);
+
+    Task<StepOutcome> ChooseChannel(Guid journeyId, DeliveryChannel channel);
+
+    Task<StepOutcome> EnterPhone(Guid journeyId, PhoneEntry entry);
+
+    /// <summary>Step 5: the member number typed, already normalised (or as typed when it could not be).</summary>
+    Task<StepOutcome> SubmitMemberNumber(Guid journeyId, string memberNumber);
+
+    Task<StepOutcome> SubmitCode(Guid journeyId, string code);
+
+    Task<StepOutcome> ResendCode(Guid journeyId);
+
+    Task<StepOutcome> CreatePassword(Guid journeyId, string password, string passwordConfirmation);
+
+    /// <summary>Every step, failure, lock and delivery of this member's enrolments, oldest first; never a secret.</summary>
+    Task<IReadOnlyList<AuditEvent>> GetAuditTrail();
+}

@@ -1,0 +1,14 @@
+namespace Enrolment.Grains.Interfaces.Enrolments;
+
+/// <summary>
+/// What the member may see of their journey at its current step: never the member number,
+/// the full phone number, a code or a hash.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record JourneyView(
+    [property: Id(0)] Guid JourneyId,
+    [property: Id(1)] JourneyStep Step,
+    [property: Id(2)] string FullName,
+    [property: Id(3)] string Address,
+    [property: Id(4)] string? MaskedPhone,
+    [property: Id(5)] DateTimeOffset? CodeExpiresAt);
