@@ -20,6 +20,7 @@ public static class SiloHosting
         var settings = builder.Configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
         var connectionString = DatabaseSetup.ConnectionString(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddEnrolmentDomain(builder.Configuration);
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(cluster =>
