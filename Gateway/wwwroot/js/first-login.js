@@ -6,12 +6,11 @@ import { clearFieldErrors, showFieldErrors, textField, whileBusy } from "./field
 import { formScreen } from "./form-screen.js";
 import { problemMessage, showProblem, signInLink } from "./messages.js";
 import { newPasswordFields } from "./password-fields.js";
-import { revealDevInboxLink, showScreen } from "./screen.js";
+import { showScreen } from "./screen.js";
 import { firstLoginStore } from "./storage.js";
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-revealDevInboxLink();
 const pending = firstLoginStore.load();
 if (pending?.firstLoginId) {
   // The e-mail on file, to confirm or replace; a first login that is no longer valid sends back to sign-in.

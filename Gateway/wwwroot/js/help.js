@@ -2,9 +2,6 @@
 // as the help API tells it (the page already holds the same facts, should the API not answer).
 import { get } from "./api.js";
 import { h, replaceContent } from "./dom.js";
-import { revealDevInboxLink } from "./screen.js";
-
-revealDevInboxLink();
 
 const answer = await get("/api/help/member-number");
 if (answer.ok && Array.isArray(answer.data.whereToFind)) {

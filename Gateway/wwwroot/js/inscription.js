@@ -7,7 +7,6 @@ import { memberNumberScreen } from "./inscription/member-number.js";
 import { codeScreen } from "./inscription/code.js";
 import { passwordScreen } from "./inscription/password.js";
 import { completedScreen, letterSentScreen } from "./inscription/endings.js";
-import { revealDevInboxLink } from "./screen.js";
 
 const journey = new Journey({
   identity: identityScreen,
@@ -22,5 +21,4 @@ const journey = new Journey({
   "letter-sent": letterSentScreen,
 });
 
-revealDevInboxLink();
 journey.resume();

@@ -7,8 +7,8 @@ import { clearFieldErrors, showFieldErrors, textField, whileBusy } from "./field
 import { formScreen } from "./form-screen.js";
 import { formatAsTyped, formatDateTyping, formatMemberNumber, frenchDateToIso, isCompleteMemberNumber } from "./format.js";
 import { problemMessage, showProblem, signInLink } from "./messages.js";
-import { newPasswordFields } from "./password-fields.js";
-import { revealDevInboxLink, showScreen } from "./screen.js";
+import { newPasswordFields, submitNewPassword } from "./password-fields.js";
+import { showScreen } from "./screen.js";
 import { resetStore } from "./storage.js";
 
 const title = "J'ai perdu mon mot de passe";
@@ -22,7 +22,6 @@ const screens = {
   "letter-sent": letterScreen,
 };
 
-revealDevInboxLink();
 await resume();
 
 /** After a reload: the step the server holds for this tab's request, or the first screen. */
@@ -156,14 +155,8 @@ function passwordScreen(options) {
     title: "Nouveau mot de passe",
     heading: "Je choisis mon nouveau mot de passe",
     body: passwords.elements,
-    onSubmit: (form, alert) => {
-      clearFieldErrors(passwords.fields);
-      if (!passwords.allMet()) {
-        showFieldErrors(passwords.fields, passwords.notMetError);
-        return;
-      }
-      act(form, alert, passwords.fields, () => post(resetUrl("password"), passwords.body()));
-    },
+    onSubmit: submitNewPassword(passwords, (form, alert, fields, body) =>
+      act(form, alert, fields, () => post(resetUrl("password"), body))),
   });
 }
 

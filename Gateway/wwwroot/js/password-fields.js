@@ -1,5 +1,5 @@
 // The pair of new-password fields with their live rules, shared by enrolment, first login and lost password.
-import { textField } from "./fields.js";
+import { clearFieldErrors, showFieldErrors, textField } from "./fields.js";
 import { passwordRules } from "./password-rules.js";
 
 export function newPasswordFields() {
@@ -12,5 +12,17 @@ export function newPasswordFields() {
     allMet: () => rules.allMet(),
     body: () => ({ password: password.input.value, passwordConfirmation: passwordConfirmation.input.value }),
     notMetError: { password: "Votre mot de passe ne respecte pas encore toutes les règles ci-dessous." },
+  };
+}
+
+/** A submit handler that checks the rules in the page first, and only then calls `send(form, alert, fields, body)`. */
+export function submitNewPassword(passwords, send) {
+  return (form, alert) => {
+    clearFieldErrors(passwords.fields);
+    if (!passwords.allMet()) {
+      showFieldErrors(passwords.fields, passwords.notMetError);
+      return;
+    }
+    send(form, alert, passwords.fields, passwords.body());
   };
 }

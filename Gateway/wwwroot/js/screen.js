@@ -1,7 +1,6 @@
 // One screen at a time: its heading takes the focus, so keyboard and screen-reader users
 // start reading where the new screen starts, and the tab title says where they are.
 import { h, replaceContent } from "./dom.js";
-import { get } from "./api.js";
 
 const siteName = "Espace Personnel";
 
@@ -20,19 +19,4 @@ export function showScreen({ title, kicker, heading, content, focus = true }) {
     headingElement.focus();
   }
   return main;
-}
-
-/**
- * Shows the link to the development inbox, only where the server offers it (Development);
- * elsewhere the dev API answers 404 and the link stays hidden.
- */
-export async function revealDevInboxLink() {
-  const link = document.getElementById("lien-boite-dev");
-  if (!link) {
-    return;
-  }
-  const answer = await get("/dev/outbox/sms?to=0600000000");
-  if (answer.ok) {
-    link.hidden = false;
-  }
 }

@@ -3,7 +3,6 @@ import { post } from "./api.js";
 import { formatAsTyped, formatMemberNumber, isCompleteMemberNumber } from "./format.js";
 import { alertArea, clearFieldErrors, showFieldErrors, whileBusy } from "./fields.js";
 import { problemMessage } from "./messages.js";
-import { revealDevInboxLink } from "./screen.js";
 import { firstLoginStore } from "./storage.js";
 
 const form = document.getElementById("connexion");
@@ -14,7 +13,6 @@ const fields = [memberNumber, secret];
 
 formatAsTyped(memberNumber.input, formatMemberNumber);
 wireInfoToggle(document.getElementById("identifiant-aide-bouton"), document.getElementById("identifiant-aide"));
-revealDevInboxLink();
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
