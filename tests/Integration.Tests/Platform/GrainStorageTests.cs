@@ -46,7 +46,7 @@ public sealed class GrainStorageTests : IAsyncLifetime
 
         var read = new GrainState<CounterState>(new CounterState());
         await storage.ReadStateAsync("integration-counter", grainId, read);
-        Assert.Equal(1, read.State.Value);
+        Assert.Equal(1, read.State!.Value);
         Assert.Equal(first.ETag, read.ETag);
         Assert.Equal(1, await RowsAsync());
     }
@@ -62,7 +62,7 @@ public sealed class GrainStorageTests : IAsyncLifetime
 
         var read = new GrainState<CounterState>(new CounterState { Value = 99 });
         await storage.ReadStateAsync("integration-counter", grainId, read);
-        Assert.Equal(0, read.State.Value);
+        Assert.Equal(0, read.State!.Value);
 
         read.State.Value = 5;
         await storage.WriteStateAsync("integration-counter", grainId, read);

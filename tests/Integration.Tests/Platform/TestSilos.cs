@@ -85,6 +85,7 @@ public sealed class TestSilos(string connectionString) : IAsyncDisposable
             ["ConnectionStrings:Enrolment"] = connectionString,
             ["Orleans:ClusterId"] = ClusterId,
             ["Orleans:ServiceId"] = ServiceId,
+            ["Urls"] = "http://127.0.0.1:0",
         });
         builder.AddEnrolmentClusterClient();
         var host = builder.Build();
