@@ -1,4 +1,5 @@
 using Enrolment.Grains.Delivery;
+using Enrolment.Grains.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,10 @@ public static class DeliveryServices
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DevOutboxTable>();
+
+        // Read by the dev outbox grain, whose routes exist only in Development; registered everywhere so that
+        // the grain type never fails to activate.
+        services.TryAddSingleton<IDeliveredMessages, PostgresDeliveredMessages>();
 
         if (smsProvider == Http)
         {
