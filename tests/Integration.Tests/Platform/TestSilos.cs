@@ -34,6 +34,8 @@ public sealed class TestSilos(string connectionString) : IAsyncDisposable
             ["Orleans:ServiceId"] = ServiceId,
             ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Delivery:Sms:Provider"] = "Development",
+            ["Delivery:Letters:Provider"] = "Development",
         });
         builder.AddEnrolmentDatabase();
         builder.AddEnrolmentSilo();
