@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddGatewayLogging();
 builder.AddEnrolmentClusterClient();
 builder.AddGatewayHttp();
+builder.Services.AddEnrolmentsApi();
 
 var app = builder.Build();
 app.UseGatewayHttp();
