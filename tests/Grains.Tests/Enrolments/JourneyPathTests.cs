@@ -1,7 +1,9 @@
 using Enrolment.Grains.Accounts;
 using Enrolment.Grains.Codes;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Passwords;
 using Enrolment.Grains.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Enrolment.Grains.Tests.Enrolments;
 
@@ -123,7 +125,7 @@ public sealed class JourneyPathTests(ClusterFixture cluster)
         var account = (await cluster.ReadStoredState<AccountState>("account", AccountGrainId(member.MemberNumber))).Account!;
         Assert.Null(account.PasswordHash);
         Assert.Equal(letter.ExpiresAt, account.ProvisionalCodeExpiresAt);
-        var hasher = new Passwords.Argon2PasswordHasher(Microsoft.Extensions.Options.Options.Create(new Passwords.PasswordHashingOptions()));
+        var hasher = cluster.Cluster.GetSiloServiceProvider().GetRequiredService<IPasswordHasher>();
         Assert.True((await hasher.VerifyAsync(letter.ProvisionalCode, account.ProvisionalCodeHash!)).Matches);
 
         var outbox = (await cluster.ReadStoredState<Grains.Enrolments.EnrolmentState>("enrolment", grain.GetGrainId())).Outbox;
