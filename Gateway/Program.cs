@@ -2,19 +2,24 @@ using Enrolment.Gateway.Dev;
 using Enrolment.Gateway.Enrolments;
 using Enrolment.Gateway.Health;
 using Enrolment.Gateway.Hosting;
+using Enrolment.Gateway.Help;
 using Enrolment.Gateway.Http;
+using Enrolment.Gateway.PasswordResets;
 using Enrolment.Gateway.Sessions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGatewayLogging();
 builder.AddEnrolmentClusterClient();
 builder.AddGatewayHttp();
+builder.AddAccountSessions();
 
 var app = builder.Build();
 app.UseGatewayHttp();
 app.MapHealthApi();
 app.MapEnrolmentsApi();
 app.MapSessionsApi();
+app.MapPasswordResetsApi();
+app.MapHelpApi();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevApi();
