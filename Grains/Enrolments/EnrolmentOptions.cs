@@ -1,0 +1,49 @@
+namespace Enrolment.Grains.Enrolments;
+
+/// <summary>Every rule and limit of an enrolment (SPEC.md "Rules and limits"), bound from the <c>Enrolment</c> section.</summary>
+public sealed class EnrolmentOptions
+{
+    public const string Section = "Enrolment";
+
+    public int CodeLength { get; set; } = 6;
+
+    public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Wrong codes allowed per code; the last one voids the code and the journey.</summary>
+    public int CodeAttempts { get; set; } = 3;
+
+    public int CodesPerJourney { get; set; } = 3;
+
+    public int CodesPerMember { get; set; } = 5;
+
+    public TimeSpan CodesPerMemberWindow { get; set; } = TimeSpan.FromHours(24);
+
+    public TimeSpan CodeSpacing { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Member-number mismatches allowed per journey; the last one voids the journey.</summary>
+    public int MemberNumberAttempts { get; set; } = 3;
+
+    public int VoidJourneysBeforeLock { get; set; } = 5;
+
+    public TimeSpan VoidJourneysWindow { get; set; } = TimeSpan.FromHours(24);
+
+    public TimeSpan LockDuration { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>An unfinished journey expires this long after its last successful step.</summary>
+    public TimeSpan IdleExpiry { get; set; } = TimeSpan.FromMinutes(30);
+
+    public int ProvisionalCodeLength { get; set; } = 10;
+
+    public TimeSpan ProvisionalCodeLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Delivery tries of one SMS or letter before it is marked failed.</summary>
+    public int DeliveryAttempts { get; set; } = 6;
+
+    /// <summary>Wait before the second try; doubled for each further try, up to <see cref="DeliveryMaxBackoff"/>.</summary>
+    public TimeSpan DeliveryFirstBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan DeliveryMaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Audit events kept per member, newest kept.</summary>
+    public int AuditTrailLength { get; set; } = 200;
+}

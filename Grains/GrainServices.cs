@@ -1,0 +1,23 @@
+using Enrolment.Grains.Enrolments;
+using Enrolment.Grains.Passwords;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Enrolment.Grains;
+
+public static class GrainServices
+{
+    /// <summary>
+    /// The domain's rules and services. Adapters (member directory, SMS and letter senders) and the clock are
+    /// registered by the host: the silo registers real ones, test clusters in-memory fakes.
+    /// </summary>
+    public static IServiceCollection AddEnrolmentDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EnrolmentOptions>().Bind(configuration.GetSection(EnrolmentOptions.Section));
+        services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPasswordHasher, Argon2PasswordHasher>();
+        return services;
+    }
+}

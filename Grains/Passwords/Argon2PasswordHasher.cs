@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using NSec.Cryptography;
+
+namespace Enrolment.Grains.Passwords;
+
+/// <summary>
+/// Argon2id through libsodium (NSec). Each hash takes tens of milliseconds and its own block of memory, so it runs on
+/// the thread pool rather than on the grain scheduler, and a gate lets only so many run at once: a crowd of sign-ups
+/// queues instead of exhausting memory.
+/// </summary>
+public sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
+{
+    /// <summary>libsodium's Argon2id takes exactly this much salt.</summary>
+    private const int SaltBytes = 16;
+
+    private readonly PasswordHashingOptions _options;
+    private readonly SemaphoreSlim _gate;
+
+    public Argon2PasswordHasher(IOptions<PasswordHashingOptions> options)
+    {
+        _options = options.Value;
+        var concurrency = _options.MaxConcurrentHashes > 0 ? _options.MaxConcurrentHashes : Environment.ProcessorCount;
+        _gate = new SemaphoreSlim(concurrency, concurrency);
+    }
+
+    public async Task<string> HashAsync(string secret)
+    {
+        var salt = RandomNumberGenerator.GetBytes(SaltBytes);
+        var bytes = await DeriveAsync(secret, salt, _options.MemoryKib, _options.Passes, _options.Lanes, _options.HashBytes);
+        return new Argon2Hash(_options.MemoryKib, _options.Passes, _options.Lanes, salt, bytes).ToString();
+    }
+
+    public async Task<SecretCheck> VerifyAsync(string secret, string storedHash)
+    {
+        if (!Argon2Hash.TryParse(storedHash, out var stored))
+        {
+            return new SecretCheck(false, false);
+        }
+
+        var bytes = await DeriveAsync(secret, stored.Salt, stored.MemoryKib, stored.Passes, stored.Lanes, stored.Hash.Length);
+        var matches = CryptographicOperations.FixedTimeEquals(bytes, stored.Hash);
+        var weaker = stored.MemoryKib < _options.MemoryKib
+            || stored.Passes < _options.Passes
+            || stored.Hash.Length < _options.HashBytes;
+        return new SecretCheck(matches, matches && weaker);
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<byte[]> DeriveAsync(string secret, byte[] salt, int memoryKib, int passes, int lanes, int length)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            return await Task.Run(() =>
+            {
+                var algorithm = PasswordBasedKeyDerivationAlgorithm.Argon2id(new Argon2Parameters
+                {
+                    MemorySize = memoryKib,
+                    NumberOfPasses = passes,
+                    DegreeOfParallelism = lanes,
+                });
+                return algorithm.DeriveBytes(Encoding.UTF8.GetBytes(secret), salt, length);
+            });
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
