@@ -1,9 +1,11 @@
+using Enrolment.Grains.Codes;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Directory;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Enrolment.Grains.Accounts;
 
@@ -12,7 +14,7 @@ namespace Enrolment.Grains.Accounts;
 /// provisional code, and the changes a lost-password request makes. Time comes only from <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class AccountGrain(
-    [PersistentState("account", StorageNames.Store)] IPersistentState<AccountState> account,
+    [PersistentState("account", StorageNames.Store)] IPersistentState<AccountState> stored,
     IPasswordHasher hasher,
     DummySecretHash dummyHash,
     TimeProvider time,
@@ -21,17 +23,17 @@ public sealed class AccountGrain(
 {
     private readonly AccountOptions _options = options.Value;
 
-    private AccountState State => account.State;
+    private AccountState State => stored.State;
 
     private string MemberNumber => this.GetPrimaryKeyString();
 
     public Task<bool> Exists() => Task.FromResult(State.Exists);
 
-    public async Task Create(NewAccount request)
+    public async Task Create(NewAccount account)
     {
         if (State.Exists)
         {
-            if (State.EnrolmentJourneyId != request.EnrolmentJourneyId)
+            if (State.EnrolmentJourneyId != account.EnrolmentJourneyId)
             {
                 logger.LogWarning("Account creation refused: the account already exists from another enrolment");
             }
@@ -40,22 +42,22 @@ public sealed class AccountGrain(
         }
 
         var now = time.GetUtcNow();
-        State.EnrolmentJourneyId = request.EnrolmentJourneyId;
-        State.FullName = request.FullName;
-        State.Email = request.Email;
-        State.Newsletter = request.Newsletter;
-        State.NewsletterConsentAt = request.NewsletterConsentAt;
-        State.PhoneMarketingOptOut = request.PhoneMarketingOptOut;
-        State.VerifiedPhone = request.NewPhone;
-        State.PasswordHash = request.PasswordHash;
-        State.ProvisionalCodeHash = request.ProvisionalCodeHash;
-        State.ProvisionalCodeExpiresAt = request.ProvisionalCodeHash is null
+        State.EnrolmentJourneyId = account.EnrolmentJourneyId;
+        State.FullName = account.FullName;
+        State.Email = account.Email;
+        State.Newsletter = account.Newsletter;
+        State.NewsletterConsentAt = account.NewsletterConsentAt;
+        State.PhoneMarketingOptOut = account.PhoneMarketingOptOut;
+        State.VerifiedPhone = account.NewPhone;
+        State.PasswordHash = account.PasswordHash;
+        State.ProvisionalCodeHash = account.ProvisionalCodeHash;
+        State.ProvisionalCodeExpiresAt = account.ProvisionalCodeHash is null
             ? null
-            : request.ProvisionalCodeExpiresAt ?? now + _options.ProvisionalCodeLifetime;
+            : account.ProvisionalCodeExpiresAt ?? now + _options.ProvisionalCodeLifetime;
         State.CreatedAt = now;
         Lockout.Reset(State.Lockout);
-        Audit(now, "account-created", request.PasswordHash is null ? "provisional-code" : "password");
-        await account.WriteStateAsync();
+        Audit(now, "account-created", account.PasswordHash is null ? "provisional-code" : "password");
+        await stored.WriteStateAsync();
     }
 
     public async Task<SignInOutcome> SignIn(string secret)
@@ -84,7 +86,7 @@ public sealed class AccountGrain(
 
         if (State.ProvisionalCodeHash is { } codeHash)
         {
-            var check = await hasher.VerifyAsync(ProvisionalCodeText.Normalise(secret), codeHash);
+            var check = await hasher.VerifyAsync(ProvisionalCodes.Normalise(secret), codeHash);
             if (check.Matches)
             {
                 return await AcceptProvisionalCode(now);
@@ -117,9 +119,11 @@ public sealed class AccountGrain(
         }
 
         var member = await GrainFactory.GetGrain<IMemberDirectoryGrain>(0).Get(MemberNumber);
-        if (NewPasswordRules.Check(request.Password, request.PasswordConfirmation, member) is { } invalid)
+        var owner = new PasswordOwner(MemberNumber, member?.BirthDate ?? default, member?.LastName ?? "");
+        var errors = PasswordPolicy.Check(request.Password, request.PasswordConfirmation, owner);
+        if (errors.Count > 0)
         {
-            return SignInOutcome.Refused(invalid);
+            return SignInOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: errors));
         }
 
         var hash = await hasher.HashAsync(request.Password);
@@ -138,7 +142,7 @@ public sealed class AccountGrain(
         State.SessionEpoch++;
         Lockout.Reset(State.Lockout);
         Audit(now, "first-login-completed");
-        await account.WriteStateAsync();
+        await stored.WriteStateAsync();
         return SignInOutcome.SignedIn(Profile());
     }
 
@@ -162,7 +166,7 @@ public sealed class AccountGrain(
         State.SessionEpoch++;
         Lockout.Reset(State.Lockout);
         Audit(time.GetUtcNow(), "password-reset", "sms");
-        await account.WriteStateAsync();
+        await stored.WriteStateAsync();
     }
 
     public async Task IssueProvisionalCode(Guid resetId, string provisionalCodeHash, DateTimeOffset expiresAt)
@@ -180,7 +184,7 @@ public sealed class AccountGrain(
         State.FirstLoginId = null;
         State.FirstLoginExpiresAt = null;
         Audit(time.GetUtcNow(), "provisional-code-issued", "letter");
-        await account.WriteStateAsync();
+        await stored.WriteStateAsync();
     }
 
     public Task<IReadOnlyList<AuditEvent>> GetAuditTrail() => Task.FromResult<IReadOnlyList<AuditEvent>>([.. State.Audit]);
@@ -195,7 +199,7 @@ public sealed class AccountGrain(
 
         Lockout.Reset(State.Lockout);
         Audit(now, "signed-in");
-        await account.WriteStateAsync();
+        await stored.WriteStateAsync();
         return SignInOutcome.SignedIn(Profile());
     }
 
@@ -204,7 +208,7 @@ public sealed class AccountGrain(
         if (State.ProvisionalCodeExpiresAt <= now)
         {
             Audit(now, "provisional-code-expired");
-            await account.WriteStateAsync();
+            await stored.WriteStateAsync();
             return SignInOutcome.Refused(new Refusal(RefusalCodes.FirstLoginExpired));
         }
 
@@ -215,7 +219,7 @@ public sealed class AccountGrain(
         State.FirstLoginExpiresAt = firstLoginEnds < State.ProvisionalCodeExpiresAt ? firstLoginEnds : State.ProvisionalCodeExpiresAt;
         Lockout.Reset(State.Lockout);
         Audit(now, "provisional-code-accepted");
-        await account.WriteStateAsync();
+        await stored.WriteStateAsync();
         return SignInOutcome.FirstLogin(State.FirstLoginId.Value);
     }
 
@@ -228,7 +232,7 @@ public sealed class AccountGrain(
             Audit(now, retryAfter is null ? "sign-in-failed" : "sign-in-locked", $"failures={State.Lockout.FailuresInARow}");
         }
 
-        await account.WriteStateAsync();
+        await stored.WriteStateAsync();
         if (retryAfter is not null)
         {
             logger.LogInformation("Sign-in locked for {Seconds} s after {Failures} failures", retryAfter, State.Lockout.FailuresInARow);

@@ -3,7 +3,7 @@ namespace Enrolment.Grains.Accounts;
 /// <summary>Sign-in, first-login and lost-password rules (configuration section <c>Accounts</c>).</summary>
 public sealed class AccountOptions
 {
-    public const string SectionName = "Accounts";
+    public const string Section = "Accounts";
 
     /// <summary>Failures in a row before sign-in locks.</summary>
     public int LockoutThreshold { get; set; } = 5;
