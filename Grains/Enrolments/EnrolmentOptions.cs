@@ -1,3 +1,5 @@
+using Enrolment.Grains.Codes;
+
 namespace Enrolment.Grains.Enrolments;
 
 /// <summary>Every rule and limit of an enrolment (SPEC.md "Rules and limits"), bound from the <c>Enrolment</c> section.</summary>
@@ -43,6 +45,14 @@ public sealed class EnrolmentOptions
     public TimeSpan DeliveryFirstBackoff { get; set; } = TimeSpan.FromSeconds(5);
 
     public TimeSpan DeliveryMaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Delivered or given-up messages kept for support, besides those still pending.</summary>
+    public int OutboxHistoryLength { get; set; } = 20;
+
+    public CodeSendLimits CodeSendLimits => new(CodesPerJourney, CodesPerMember, CodesPerMemberWindow, CodeSpacing);
+
+    /// <summary>How long a step waits for the first delivery try before leaving it to the retry timer.</summary>
+    public TimeSpan DeliveryFirstTryTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Audit events kept per member, newest kept.</summary>
     public int AuditTrailLength { get; set; } = 200;

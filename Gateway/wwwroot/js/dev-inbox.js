@@ -1,0 +1,75 @@
+// Development only: what the service "sent" by SMS and by letter, read from the dev outbox API,
+// so that someone trying the product locally can finish a journey. Outside Development the API answers 404.
+import { get } from "./api.js";
+import { h, replaceContent } from "./dom.js";
+import { formatAsTyped, formatMemberNumber, normaliseFrenchMobile } from "./format.js";
+import { problemMessage } from "./messages.js";
+
+const alert = document.getElementById("boite-alerte");
+const smsInput = document.getElementById("sms-numero");
+const letterInput = document.getElementById("courriers-identifiant");
+formatAsTyped(letterInput, formatMemberNumber);
+
+wire("sms-form", smsInput, "sms-liste", (value) => `/dev/outbox/sms?to=${encodeURIComponent(normaliseFrenchMobile(value))}`, smsItem, "Aucun SMS envoyé à ce numéro.");
+wire("courriers-form", letterInput, "courriers-liste", (value) => `/dev/outbox/letters?memberNumber=${encodeURIComponent(value.replace(/\D/g, ""))}`, letterItem, "Aucun courrier envoyé à cet identifiant.");
+
+// "?to=0639983708" or "?memberNumber=1234567890" opens the inbox on that recipient.
+const query = new URLSearchParams(window.location.search);
+if (query.get("to")) submitWith("sms-form", smsInput, query.get("to"));
+if (query.get("memberNumber")) submitWith("courriers-form", letterInput, formatMemberNumber(query.get("memberNumber")));
+
+function submitWith(formId, input, value) {
+  input.value = value;
+  document.getElementById(formId).requestSubmit();
+}
+
+function wire(formId, input, listId, urlOf, itemOf, emptyText) {
+  const list = document.getElementById(listId);
+  document.getElementById(formId).addEventListener("submit", async (event) => {
+    event.preventDefault();
+    replaceContent(alert);
+    alert.className = "alert";
+    if (!input.value.trim()) {
+      input.focus();
+      return;
+    }
+    const answer = await get(urlOf(input.value));
+    if (!answer.ok) {
+      alert.className = "alert alert--error";
+      replaceContent(alert, h("p", {}, answer.status === 404
+        ? "La boîte de réception n'est disponible qu'en environnement de développement."
+        : problemMessage(answer.problem)));
+      replaceContent(list);
+      return;
+    }
+    const items = Array.isArray(answer.data) ? answer.data : answer.data.items ?? [];
+    replaceContent(list, items.length
+      ? h("ol", { class: "inbox" }, items.map(itemOf))
+      : h("p", {}, emptyText));
+  });
+}
+
+const sentAt = (value) => {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? "" : date.toLocaleString("fr-FR");
+};
+
+function smsItem(sms) {
+  const code = /\b\d{6}\b/.exec(sms.text ?? "")?.[0];
+  return h(
+    "li",
+    { class: "inbox__item" },
+    h("p", { class: "inbox__meta" }, `À ${sms.to ?? ""} — ${sentAt(sms.sentAt)}`),
+    h("p", { class: "inbox__text" }, sms.text ?? ""),
+    code ? h("p", {}, "Code : ", h("strong", { class: "inbox__code" }, code)) : null,
+  );
+}
+
+function letterItem(letter) {
+  return h(
+    "li",
+    { class: "inbox__item" },
+    h("p", { class: "inbox__meta" }, `À ${letter.recipientName ?? ""}, ${letter.address ?? ""} — ${sentAt(letter.sentAt)}`),
+    h("p", { class: "inbox__text" }, letter.text ?? ""),
+  );
+}

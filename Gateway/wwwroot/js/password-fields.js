@@ -1,0 +1,28 @@
+// The pair of new-password fields with their live rules, shared by enrolment, first login and lost password.
+import { clearFieldErrors, showFieldErrors, textField } from "./fields.js";
+import { passwordRules } from "./password-rules.js";
+
+export function newPasswordFields() {
+  const password = textField({ name: "password", label: "Votre mot de passe", type: "password", autocomplete: "new-password", maxlength: 64 });
+  const passwordConfirmation = textField({ name: "passwordConfirmation", label: "Confirmation de votre mot de passe", type: "password", autocomplete: "new-password", maxlength: 64 });
+  const rules = passwordRules(password, passwordConfirmation);
+  return {
+    fields: [password, passwordConfirmation],
+    elements: [password.element, passwordConfirmation.element, rules.element],
+    allMet: () => rules.allMet(),
+    body: () => ({ password: password.input.value, passwordConfirmation: passwordConfirmation.input.value }),
+    notMetError: { password: "Votre mot de passe ne respecte pas encore toutes les règles ci-dessous." },
+  };
+}
+
+/** A submit handler that checks the rules in the page first, and only then calls `send(form, alert, fields, body)`. */
+export function submitNewPassword(passwords, send) {
+  return (form, alert) => {
+    clearFieldErrors(passwords.fields);
+    if (!passwords.allMet()) {
+      showFieldErrors(passwords.fields, passwords.notMetError);
+      return;
+    }
+    send(form, alert, passwords.fields, passwords.body());
+  };
+}

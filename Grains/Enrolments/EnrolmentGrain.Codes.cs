@@ -1,0 +1,101 @@
+using System.Globalization;
+using Enrolment.Grains.Codes;
+using Enrolment.Grains.Interfaces.Enrolments;
+
+namespace Enrolment.Grains.Enrolments;
+
+/// <summary>Step 5 (member number, then a code or a letter), step 6 (the code) and the code's resend.</summary>
+public sealed partial class EnrolmentGrain
+{
+    public Task<StepOutcome> SubmitMemberNumber(Guid journeyId, string memberNumber) =>
+        RunStep(journeyId, JourneyStep.MemberNumber, Command("member-number", memberNumber ?? ""), async (journey, now) =>
+        {
+            if (!string.Equals(memberNumber, MemberNumber, StringComparison.Ordinal))
+            {
+                journey.MemberNumberMismatches++;
+                var left = _options.MemberNumberAttempts - journey.MemberNumberMismatches;
+                Audit("member-number-mismatch", $"attemptsLeft={Math.Max(left, 0)}");
+                return left > 0
+                    ? Done(StepOutcome.Refused(new Refusal(RefusalCodes.MemberNumberMismatch, AttemptsLeft: left)))
+                    : VoidJourney(journey, "member-number", now);
+            }
+
+            Audit("member-number-accepted");
+            return journey.Channel == DeliveryChannel.Letter ? await PostLetter(journey, now) : IssueCode(journey, now);
+        });
+
+    public Task<StepOutcome> SubmitCode(Guid journeyId, string code) =>
+        RunStep(journeyId, JourneyStep.EnterCode, Command("code", code ?? ""), (journey, now) =>
+        {
+            if (journey.Code is null)
+            {
+                return Done(StepOutcome.Refused(new Refusal(RefusalCodes.CodeExpired)));
+            }
+
+            var (verdict, record) = OneTimeCodes.Verify(journey.Code, code, now);
+            journey.Code = record;
+            switch (verdict)
+            {
+                case CodeVerdict.Accepted:
+                    journey.Step = JourneyStep.CreatePassword;
+                    Audit("code-accepted");
+                    return Done(StepOutcome.Success(ViewOf(journey)));
+                case CodeVerdict.Mismatch:
+                    Audit("code-mismatch", $"attemptsLeft={record.AttemptsLeft}");
+                    return Done(StepOutcome.Refused(new Refusal(RefusalCodes.CodeMismatch, AttemptsLeft: record.AttemptsLeft)));
+                case CodeVerdict.Exhausted:
+                    Audit("code-mismatch", "attemptsLeft=0");
+                    return VoidJourney(journey, "code", now);
+                case CodeVerdict.Expired:
+                    Audit("code-expired");
+                    return Done(StepOutcome.Refused(new Refusal(RefusalCodes.CodeExpired)));
+                default:
+                    return Done(StepOutcome.Refused(new Refusal(RefusalCodes.EnrolmentVoid, AttemptsLeft: 0)));
+            }
+        });
+
+    /// <summary>A new code voids the previous one. Pressing twice within the spacing answers the first resend again.</summary>
+    public Task<StepOutcome> ResendCode(Guid journeyId)
+    {
+        return RunStep(journeyId, JourneyStep.EnterCode, new StepCommand("resend", [], IsResendReplay), IssueCode);
+
+        Task<bool> IsResendReplay(Journey journey) => Task.FromResult(
+            journey.LastCommand == CommandFingerprint.Of(journey.FingerprintKey, "resend")
+            && time.GetUtcNow() < journey.LastStepAt + _options.CodeSpacing);
+    }
+
+    /// <summary>
+    /// Creates a code within the send limits and queues its SMS in the same state write, then tries it at once;
+    /// the retry timer delivers it if that try fails.
+    /// </summary>
+    private StepResult IssueCode(Journey journey, DateTimeOffset now)
+    {
+        var verdict = _options.CodeSendLimits.Check(State.CodeSends, journey.CodesSent, now);
+        if (!verdict.IsAllowed)
+        {
+            Audit("code-refused", verdict.RetryAfterSeconds is { } wait ? $"retryAfter={wait}s" : "journey-limit");
+            return Done(StepOutcome.Refused(new Refusal(RefusalCodes.TooManyCodes, RetryAfterSeconds: verdict.RetryAfterSeconds)));
+        }
+
+        CancelQueuedSms();
+        var (code, record) = OneTimeCodes.Issue(_options.CodeLength, _options.CodeLifetime, _options.CodeAttempts, now);
+        journey.Code = record;
+        journey.CodesSent++;
+        State.CodeSends = [.. _options.CodeSendLimits.Prune(State.CodeSends, now), now];
+        journey.Step = JourneyStep.EnterCode;
+        var entry = Enqueue(new OutboxEntry
+        {
+            Channel = DeliveryChannel.Sms,
+            JourneyId = journey.Id,
+            Phone = journey.Phone,
+            Secret = SmsText(code),
+            CodeExpiresAt = record.ExpiresAt,
+        }, now);
+        Audit("code-issued", $"expiresAt={record.ExpiresAt:O};to={PhoneNumbers.Mask(journey.Phone ?? "")};message={entry.MessageId}");
+        return Done(StepOutcome.Success(ViewOf(journey)), () => DeliverNowAsync(entry.MessageId));
+    }
+
+    private string SmsText(string code) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Votre code de confirmation pour créer votre espace personnel : {code}. Il est valable {_options.CodeLifetime.TotalMinutes:0} minutes.");
+}

@@ -1,0 +1,105 @@
+using Enrolment.Grains.Codes;
+using Enrolment.Grains.Interfaces.Accounts;
+using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Passwords;
+
+namespace Enrolment.Grains.Enrolments;
+
+/// <summary>
+/// How a journey ends with an account: a password (step 7) or a provisional code posted by letter. The account is
+/// first recorded as pending in this grain's state, then created by the account grain (idempotent per journey), so
+/// that a crash between the two writes is repaired by the next activation.
+/// </summary>
+public sealed partial class EnrolmentGrain
+{
+    public Task<StepOutcome> CreatePassword(Guid journeyId, string password, string passwordConfirmation)
+    {
+        // A replay is recognised through the password hash, never through a fast fingerprint of the password.
+        var command = new StepCommand("password", [], IsPasswordReplay);
+        return RunStep(journeyId, JourneyStep.CreatePassword, command, async (journey, now) =>
+        {
+            var owner = new PasswordOwner(MemberNumber, journey.Member.BirthDate, journey.Member.LastName);
+            var errors = PasswordPolicy.Check(password, passwordConfirmation, owner);
+            if (errors.Count > 0)
+            {
+                Audit("password-refused", string.Join(',', errors.Keys));
+                return Done(StepOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: errors)));
+            }
+
+            var hash = await hasher.HashAsync(password);
+            journey.PasswordHash = hash;
+            journey.Code = null;
+            journey.Step = JourneyStep.Completed;
+            State.Enrolled = true;
+            State.PendingAccount = AccountFor(journey, now, hash, null, null);
+            Audit("password-created");
+            return Done(StepOutcome.Success(ViewOf(journey)), FinishPendingWorkAsync);
+        });
+
+        async Task<bool> IsPasswordReplay(Journey journey) =>
+            journey is { Step: JourneyStep.Completed, PasswordHash: { } hash }
+            && string.Equals(password, passwordConfirmation, StringComparison.Ordinal)
+            && (await hasher.VerifyAsync(password ?? "", hash)).Matches;
+    }
+
+    /// <summary>The letter path: the account exists at once with a provisional code, and the letter carries that code.</summary>
+    private async Task<StepResult> PostLetter(Journey journey, DateTimeOffset now)
+    {
+        var code = ProvisionalCodes.Generate(_options.ProvisionalCodeLength);
+        var expiresAt = now + _options.ProvisionalCodeLifetime;
+        var hash = await hasher.HashAsync(code);
+        journey.Step = JourneyStep.LetterSent;
+        State.Enrolled = true;
+        State.PendingAccount = AccountFor(journey, now, null, hash, expiresAt);
+        var entry = Enqueue(new OutboxEntry
+        {
+            Channel = DeliveryChannel.Letter,
+            JourneyId = journey.Id,
+            Secret = code,
+            RecipientName = journey.Member.FullName,
+            Address = journey.Member.Address,
+            CodeExpiresAt = expiresAt,
+        }, now);
+        Audit("letter-queued", $"expiresAt={expiresAt:O};message={entry.MessageId}");
+        return Done(StepOutcome.Success(ViewOf(journey)), FinishPendingWorkAsync);
+    }
+
+    private static NewAccount AccountFor(Journey journey, DateTimeOffset now, string? passwordHash, string? provisionalHash, DateTimeOffset? provisionalExpiresAt) => new(
+        journey.Id,
+        journey.Member.FullName,
+        journey.Email,
+        journey.Newsletter,
+        journey.Newsletter ? journey.StartedAt : null,
+        journey.PhoneMarketingOptOut,
+        journey.IsNewPhone ? journey.Phone : null,
+        passwordHash,
+        provisionalHash,
+        provisionalExpiresAt);
+
+    /// <summary>Creates the pending account when due; false when there was nothing to do.</summary>
+    private async Task<bool> CreatePendingAccountAsync(DateTimeOffset now)
+    {
+        if (State.PendingAccount is not { } account || State.NextAccountAttemptAt > now)
+        {
+            return false;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<IAccountGrain>(MemberNumber).Create(account);
+            State.PendingAccount = null;
+            State.AccountCreationAttempts = 0;
+            State.NextAccountAttemptAt = null;
+            Audit("account-created", account.PasswordHash is null ? "provisional-code" : "password");
+        }
+        catch (Exception exception)
+        {
+            // The member was told the step succeeded: keep trying, with backoff, until the account grain agrees.
+            State.AccountCreationAttempts++;
+            State.NextAccountAttemptAt = now + Backoff(State.AccountCreationAttempts);
+            Audit("account-creation-retry", exception.GetType().Name);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,189 @@
+using Enrolment.Grains.Delivery;
+using Enrolment.Grains.Interfaces.Enrolments;
+using Microsoft.Extensions.Logging;
+
+namespace Enrolment.Grains.Enrolments;
+
+/// <summary>
+/// The outbox: each message is stored before it is sent, tried once right after the step that made it, then
+/// retried by a grain timer with growing waits until sent or given up (delivery is at least once; senders
+/// deduplicate on the message id). A re-activated grain picks up whatever is still pending.
+/// </summary>
+public sealed partial class EnrolmentGrain
+{
+    private IGrainTimer? _workTimer;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        ScheduleWork(time.GetUtcNow());
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    private OutboxEntry Enqueue(OutboxEntry entry, DateTimeOffset now)
+    {
+        entry.MessageId = Guid.NewGuid();
+        entry.Status = DeliveryStatus.Queued;
+        entry.CreatedAt = now;
+        entry.NextAttemptAt = now;
+        State.Outbox.Add(entry);
+        return entry;
+    }
+
+    /// <summary>A new code makes any SMS still waiting useless: its code no longer works.</summary>
+    private void CancelQueuedSms()
+    {
+        foreach (var entry in State.Outbox.Where(e => e is { IsPending: true, Channel: DeliveryChannel.Sms }))
+        {
+            entry.Status = DeliveryStatus.Cancelled;
+            entry.Secret = null;
+            Audit("sms-cancelled", $"message={entry.MessageId}");
+        }
+    }
+
+    /// <summary>The first delivery try, right after the step that queued the message was stored.</summary>
+    private async Task DeliverNowAsync(Guid messageId)
+    {
+        var now = time.GetUtcNow();
+        var changed = await CreatePendingAccountAsync(now);
+        if (State.Outbox.Find(e => e.MessageId == messageId && e.IsPending) is { } entry && CanDeliver(entry))
+        {
+            using var timeout = new CancellationTokenSource(_options.DeliveryFirstTryTimeout);
+            await TryDeliverAsync(entry, now, timeout.Token);
+            changed = true;
+        }
+
+        if (changed)
+        {
+            TrimOutbox();
+            await store.WriteStateAsync();
+        }
+
+        ScheduleWork(now);
+    }
+
+    /// <summary>After a step that decided an account: create it, then deliver whatever it waited for.</summary>
+    private async Task FinishPendingWorkAsync()
+    {
+        var pendingLetter = State.Outbox.Find(e => e is { IsPending: true, Channel: DeliveryChannel.Letter });
+        if (pendingLetter is not null)
+        {
+            await DeliverNowAsync(pendingLetter.MessageId);
+            return;
+        }
+
+        if (await CreatePendingAccountAsync(time.GetUtcNow()))
+        {
+            await store.WriteStateAsync();
+        }
+
+        ScheduleWork(time.GetUtcNow());
+    }
+
+    private async Task RunDueWorkAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var changed = await CreatePendingAccountAsync(now);
+        foreach (var entry in State.Outbox.Where(e => e.IsPending && e.NextAttemptAt <= now && CanDeliver(e)).ToList())
+        {
+            await TryDeliverAsync(entry, now, cancellationToken);
+            changed = true;
+        }
+
+        if (changed)
+        {
+            TrimOutbox();
+            await store.WriteStateAsync(CancellationToken.None);
+        }
+
+        ScheduleWork(now);
+    }
+
+    /// <summary>A letter's code only works once its account exists, so the letter waits for it.</summary>
+    private bool CanDeliver(OutboxEntry entry) => entry.Channel == DeliveryChannel.Sms || State.PendingAccount is null;
+
+    private async Task TryDeliverAsync(OutboxEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var kind = entry.Channel == DeliveryChannel.Sms ? "sms" : "letter";
+        entry.Attempts++;
+        try
+        {
+            if (entry.Channel == DeliveryChannel.Sms)
+            {
+                await smsSender.SendAsync(new SmsMessage(entry.MessageId, entry.Phone!, entry.Secret!), cancellationToken);
+            }
+            else
+            {
+                await letterSender.SendAsync(
+                    new LetterMessage(entry.MessageId, MemberNumber, entry.RecipientName!, entry.Address!, entry.Secret!, entry.CreatedAt, entry.CodeExpiresAt!.Value),
+                    cancellationToken);
+            }
+
+            entry.Status = DeliveryStatus.Sent;
+            entry.SentAt = time.GetUtcNow();
+            entry.Secret = null;
+            Audit($"{kind}-sent", $"message={entry.MessageId};attempt={entry.Attempts}");
+        }
+        catch (Exception exception)
+        {
+            // Only the exception's type is kept: a provider's message could quote the phone number.
+            if (entry.Attempts >= _options.DeliveryAttempts)
+            {
+                entry.Status = DeliveryStatus.Failed;
+                entry.Secret = null;
+                Audit($"{kind}-failed", $"message={entry.MessageId};attempts={entry.Attempts};error={exception.GetType().Name}");
+                logger.LogError("Enrolment {Kind} {MessageId} given up after {Attempts} tries", kind, entry.MessageId, entry.Attempts);
+            }
+            else
+            {
+                entry.NextAttemptAt = now + Backoff(entry.Attempts);
+                Audit($"{kind}-retry", $"message={entry.MessageId};attempt={entry.Attempts};error={exception.GetType().Name}");
+            }
+        }
+    }
+
+    /// <summary>The wait after the given number of failed tries: doubling from the first wait, capped.</summary>
+    private TimeSpan Backoff(int failedTries)
+    {
+        var wait = _options.DeliveryFirstBackoff * Math.Pow(2, Math.Min(failedTries - 1, 20));
+        return wait < _options.DeliveryMaxBackoff ? wait : _options.DeliveryMaxBackoff;
+    }
+
+    /// <summary>Arms the timer for the next due piece of work, or parks it when nothing is pending.</summary>
+    private void ScheduleWork(DateTimeOffset now)
+    {
+        var due = State.Outbox.Where(e => e.IsPending && CanDeliver(e)).Select(e => (DateTimeOffset?)e.NextAttemptAt).Min();
+        if (State.PendingAccount is not null)
+        {
+            var accountDue = State.NextAccountAttemptAt ?? now;
+            due = due is null || accountDue < due ? accountDue : due;
+        }
+
+        if (due is null)
+        {
+            _workTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        var wait = due.Value > now ? due.Value - now : TimeSpan.Zero;
+        if (_workTimer is null)
+        {
+            _workTimer = this.RegisterGrainTimer(RunDueWorkAsync, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+        else
+        {
+            _workTimer.Change(wait, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Keeps every pending message and the most recent finished ones.</summary>
+    private void TrimOutbox()
+    {
+        var finished = State.Outbox.Where(e => !e.IsPending).ToList();
+        var excess = finished.Count - _options.OutboxHistoryLength;
+        if (excess > 0)
+        {
+            var drop = finished.OrderBy(e => e.CreatedAt).Take(excess).ToHashSet();
+            State.Outbox.RemoveAll(drop.Contains);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using Enrolment.Grains.Delivery;
+using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Passwords;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Enrolment.Grains.Enrolments;
+
+/// <summary>
+/// One member's enrolment (key: the ten-digit member number): the journey of SPEC.md steps 1–7 and every limit
+/// on it. Each rule reads time from the injected clock and decides from instants kept in state, so a silo restart
+/// or a moved test clock changes nothing; the only timer retries deliveries and account creation.
+/// </summary>
+public sealed partial class EnrolmentGrain(
+    [PersistentState("enrolment", StorageNames.Store)] IPersistentState<EnrolmentState> store,
+    IOptions<EnrolmentOptions> options,
+    IPasswordHasher hasher,
+    ISmsSender smsSender,
+    ILetterSender letterSender,
+    TimeProvider time,
+    ILogger<EnrolmentGrain> logger) : Grain, IEnrolmentGrain
+{
+    private readonly EnrolmentOptions _options = options.Value;
+
+    private EnrolmentState State => store.State;
+
+    private string MemberNumber => this.GetPrimaryKeyString();
+
+    public async Task<StepOutcome> Start(StartJourney request)
+    {
+        var now = time.GetUtcNow();
+        if (LockRefusal(now) is { } locked)
+        {
+            Audit("start-refused", "locked");
+            await store.WriteStateAsync();
+            return StepOutcome.Refused(locked);
+        }
+
+        if (StartErrors(request) is { Count: > 0 } errors)
+        {
+            return StepOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: errors));
+        }
+
+        if (State.Enrolled || await Account.Exists())
+        {
+            Audit("start-refused", "already-enrolled");
+            await store.WriteStateAsync();
+            return StepOutcome.Refused(new Refusal(RefusalCodes.AlreadyEnrolled));
+        }
+
+        if (State.Current is { IsFinished: false, IsVoid: false } previous)
+        {
+            CancelQueuedSms();
+            Audit("journey-superseded", $"journey={previous.Id}");
+        }
+
+        var journey = new Journey
+        {
+            Id = Guid.NewGuid(),
+            Step = JourneyStep.ConfirmIdentity,
+            Member = request.Member with { MobilePhone = PhoneNumbers.MobileOrNull(request.Member.MobilePhone) },
+            Email = request.Email.Trim(),
+            Newsletter = request.Newsletter,
+            StartedAt = now,
+            LastStepAt = now,
+            FingerprintKey = CommandFingerprint.NewKey(),
+        };
+        State.Current = journey;
+        Audit("journey-started", $"journey={journey.Id}");
+        var view = ViewOf(journey);
+        journey.LastView = view;
+        await store.WriteStateAsync();
+        return StepOutcome.Success(view);
+    }
+
+    public Task<StepOutcome> Get(Guid journeyId)
+    {
+        var (journey, refusal) = Resolve(journeyId, time.GetUtcNow());
+        return Task.FromResult(journey is null ? StepOutcome.Refused(refusal!) : StepOutcome.Success(ViewOf(journey)));
+    }
+
+    public Task<StepOutcome> ConfirmIdentity(Guid journeyId) =>
+        RunStep(journeyId, JourneyStep.ConfirmIdentity, Command("confirm-identity"), (journey, _) =>
+        {
+            journey.Step = journey.Member.MobilePhone is null ? JourneyStep.ChooseChannel : JourneyStep.ConfirmPhone;
+            Audit("identity-confirmed");
+            return Done(StepOutcome.Success(ViewOf(journey)));
+        });
+
+    public Task<StepOutcome> ConfirmPhone(Guid journeyId, bool isMine) =>
+        RunStep(journeyId, JourneyStep.ConfirmPhone, Command("confirm-phone", isMine ? "yes" : "no"), (journey, _) =>
+        {
+            if (isMine)
+            {
+                journey.Channel = DeliveryChannel.Sms;
+                journey.Phone = journey.Member.MobilePhone;
+                journey.IsNewPhone = false;
+                journey.Step = JourneyStep.MemberNumber;
+                Audit("phone-confirmed", PhoneNumbers.Mask(journey.Phone!));
+            }
+            else
+            {
+                journey.Step = JourneyStep.ChooseChannel;
+                Audit("phone-declined");
+            }
+
+            return Done(StepOutcome.Success(ViewOf(journey)));
+        });
+
+    public Task<StepOutcome> ChooseChannel(Guid journeyId, DeliveryChannel channel) =>
+        RunStep(journeyId, JourneyStep.ChooseChannel, Command("channel", channel.ToString()), (journey, _) =>
+        {
+            if (!Enum.IsDefined(channel))
+            {
+                return Done(StepOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: Error("channel", "Choisissez SMS ou courrier papier."))));
+            }
+
+            if (channel == DeliveryChannel.Letter)
+            {
+                journey.Channel = DeliveryChannel.Letter;
+                journey.Phone = null;
+                journey.Step = JourneyStep.MemberNumber;
+            }
+            else
+            {
+                journey.Step = JourneyStep.EnterPhone;
+            }
+
+            Audit("channel-chosen", channel == DeliveryChannel.Letter ? "letter" : "sms");
+            return Done(StepOutcome.Success(ViewOf(journey)));
+        });
+
+    public Task<StepOutcome> EnterPhone(Guid journeyId, PhoneEntry entry) =>
+        RunStep(journeyId, JourneyStep.EnterPhone, Command("phone", entry.Phone, entry.PhoneMarketingOptOut ? "opt-out" : "opt-in"), (journey, _) =>
+        {
+            var phone = PhoneNumbers.Normalise(entry.Phone);
+            if (phone is null || !PhoneNumbers.IsFrenchMobile(phone))
+            {
+                return Done(StepOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: Error(
+                    "phone", "Saisissez un numéro de portable français : 10 chiffres commençant par 06 ou 07."))));
+            }
+
+            journey.Channel = DeliveryChannel.Sms;
+            journey.Phone = phone;
+            journey.IsNewPhone = true;
+            journey.PhoneMarketingOptOut = entry.PhoneMarketingOptOut;
+            journey.Step = JourneyStep.MemberNumber;
+            Audit("phone-entered", PhoneNumbers.Mask(phone));
+            return Done(StepOutcome.Success(ViewOf(journey)));
+        });
+
+    public Task<IReadOnlyList<AuditEvent>> GetAuditTrail() => Task.FromResult<IReadOnlyList<AuditEvent>>([.. State.Audit]);
+
+    private Interfaces.Accounts.IAccountGrain Account => GrainFactory.GetGrain<Interfaces.Accounts.IAccountGrain>(MemberNumber);
+
+    private Dictionary<string, string[]> StartErrors(StartJourney request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Member is null || request.Member.MemberNumber != MemberNumber)
+        {
+            errors["member"] = ["Le membre ne correspond pas à cette inscription."];
+        }
+
+        var email = request.Email?.Trim() ?? "";
+        if (email.Length is 0 or > 254 || !email.Contains('@', StringComparison.Ordinal) || email.Any(char.IsControl))
+        {
+            errors["email"] = ["Saisissez une adresse e-mail valide."];
+        }
+
+        return errors;
+    }
+
+    private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
+}

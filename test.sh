@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: every project under tests/, against a throwaway PostgreSQL (or the server that
+# ENROLMENT_DB points to), with Debian's Chromium for the browser tests. The last line sums every project:
+# "N passed, N failed[, N skipped]". Exits non-zero when a test failed or a project did not build or run.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# shellcheck source=scripts/postgres.sh
+source scripts/postgres.sh
+
+say() { echo "[test] $*" >&2; }
+
+install_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    say "/usr/bin/chromium is missing; install the Debian package 'chromium' (browser tests need it)"
+    return 0
+  fi
+  say "installing Chromium from Debian packages (browser tests)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends chromium >/dev/null
+}
+
+if compgen -G "tests/Browser.Tests/*.csproj" >/dev/null; then
+  install_chromium
+fi
+
+db_home=""
+cleanup() {
+  if [ -n "$db_home" ]; then pg_remove_home "$db_home"; fi
+  if [ -n "${results:-}" ]; then rm -rf "$results"; fi
+}
+trap cleanup EXIT
+if [ -z "${ENROLMENT_DB:-}" ]; then
+  db_home=$(pg_new_throwaway_home)
+  pg_init "$db_home" "$(pg_free_port)" throwaway
+  pg_start "$db_home"
+  ENROLMENT_DB=$(pg_connection_string "$db_home")
+  export ENROLMENT_DB
+fi
+export ConnectionStrings__Enrolment="$ENROLMENT_DB"
+
+results=$(mktemp -d)
+passed=0 failed=0 skipped=0
+
+say "building the solution"
+if ! dotnet build Enrolment.Orleans.sln --nologo -v quiet -clp:ErrorsOnly; then
+  say "the solution did not build"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# Reads one counter (passed, failed, ...) from the Counters element of a trx file.
+counter() { grep -o "<Counters [^>]*" "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  say "running $name"
+  set +e
+  dotnet test "$project" --no-build --nologo -v quiet --blame-hang-timeout 10m \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$results/$name"
+  status=$?
+  set -e
+  trx=$(find "$results/$name" -name "$name.trx" 2>/dev/null | head -n 1)
+  if [ -z "$trx" ]; then
+    say "$name did not run (exit $status)"
+    failed=$((failed + 1))
+    continue
+  fi
+  p=$(counter "$trx" passed)
+  f=$(( $(counter "$trx" failed) + $(counter "$trx" error) + $(counter "$trx" timeout) + $(counter "$trx" aborted) ))
+  s=$(counter "$trx" notExecuted)
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+    say "$name exited with $status"
+    f=1
+  fi
+  say "$name: $p passed, $f failed, $s skipped"
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+done
+
+summary="$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then summary="$summary, $skipped skipped"; fi
+echo "$summary"
+[ "$failed" -eq 0 ]
