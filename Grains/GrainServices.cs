@@ -1,4 +1,5 @@
 using Enrolment.Grains.Accounts;
+using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ public static class GrainServices
         services.TryAddSingleton<IPasswordHasher, Argon2PasswordHasher>();
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section));
         services.TryAddSingleton<DummySecretHash>();
+        services.TryAddSingleton<OutboxDelivery>();
         return services;
     }
 }

@@ -1,16 +1,13 @@
-using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Members;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Enrolment.Grains.PasswordResets;
 
 /// <summary>
-/// The reset's outbox: a message is written in the same state write as the code it carries, then handed to the
-/// sender, retried with growing waits until it goes or is given up. At least once: the message id lets the
-/// sender drop a duplicate.
+/// The reset's outbox, delivered like the enrolment's (<see cref="Delivery.OutboxDelivery"/>): stored in the same
+/// write as the code it carries, tried right away, then retried by a grain timer until sent or given up.
+/// A re-activated grain picks up whatever is still pending.
 /// </summary>
 public sealed partial class PasswordResetGrain
 {
@@ -18,119 +15,87 @@ public sealed partial class PasswordResetGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // After a crash the pending messages are still in storage: pick them up again.
-        if (State.Outbox.Any(entry => entry.IsPending))
-        {
-            ScheduleRetry(TimeSpan.Zero);
-        }
-
-        return Task.CompletedTask;
+        ScheduleRetry(time.GetUtcNow());
+        return base.OnActivateAsync(cancellationToken);
     }
 
     private void QueueSms(string phone, string code, DateTimeOffset expiresAt, DateTimeOffset now) =>
-        State.Outbox.Add(new OutboxEntry
+        Enqueue(new OutboxEntry
         {
-            MessageId = Guid.NewGuid(),
-            JourneyId = State.ResetId,
             Channel = DeliveryChannel.Sms,
             Phone = phone,
             Secret = $"AUDIENS : votre code pour changer de mot de passe est {code}. Il est valable 5 minutes.",
             CodeExpiresAt = expiresAt,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
+        }, now);
 
     private void QueueLetter(MemberRecord member, string provisionalCode, DateTimeOffset expiresAt, DateTimeOffset now) =>
-        State.Outbox.Add(new OutboxEntry
+        Enqueue(new OutboxEntry
         {
-            MessageId = Guid.NewGuid(),
-            JourneyId = State.ResetId,
             Channel = DeliveryChannel.Letter,
             Secret = provisionalCode,
             RecipientName = member.FullName,
             Address = member.Address,
             CodeExpiresAt = expiresAt,
-            CreatedAt = now,
-            NextAttemptAt = now,
-        });
+        }, now);
 
-    /// <summary>A new request voids the previous code: a message not yet sent is not sent at all.</summary>
-    private void CancelPendingDelivery()
+    private void Enqueue(OutboxEntry entry, DateTimeOffset now)
     {
-        foreach (var entry in State.Outbox.Where(entry => entry.IsPending))
+        entry.MessageId = Guid.NewGuid();
+        entry.JourneyId = State.ResetId;
+        entry.Status = DeliveryStatus.Queued;
+        entry.CreatedAt = now;
+        entry.NextAttemptAt = now;
+        State.Outbox.Add(entry);
+    }
+
+    /// <summary>A new request voids the previous code: an SMS not yet sent is not sent at all.</summary>
+    private void CancelQueuedSms(DateTimeOffset now)
+    {
+        foreach (var entry in State.Outbox.Where(e => e is { IsPending: true, Channel: DeliveryChannel.Sms }))
         {
             entry.Status = DeliveryStatus.Cancelled;
             entry.Secret = null;
+            Audit(now, "sms-cancelled", $"message={entry.MessageId}");
         }
-
-        // Only what is still useful to support stays: the last few messages.
-        State.Outbox.RemoveAll(entry => !entry.IsPending && entry.CreatedAt < time.GetUtcNow() - _codes.CodesPerMemberWindow);
     }
 
-    private async Task DeliverDue()
+    /// <summary>Every due message gets one try; then the timer is armed for whatever is left.</summary>
+    private async Task DeliverDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var changed = false;
-        foreach (var entry in State.Outbox.Where(entry => entry.IsPending && entry.NextAttemptAt <= now).ToList())
+        var due = State.Outbox.Where(e => e.IsPending && e.NextAttemptAt <= now).ToList();
+        foreach (var entry in due)
         {
-            changed = true;
-            await TryDeliver(entry, now);
+            var (kind, detail) = await delivery.TryDeliverAsync(entry, MemberNumber, now, cancellationToken);
+            Audit(now, kind, detail);
         }
 
-        if (changed)
+        if (due.Count > 0)
         {
-            await reset.WriteStateAsync();
+            delivery.Trim(State.Outbox);
+            await reset.WriteStateAsync(CancellationToken.None);
         }
 
-        var next = State.Outbox.Where(entry => entry.IsPending).Select(entry => (DateTimeOffset?)entry.NextAttemptAt).Min();
-        if (next is { } due)
+        ScheduleRetry(now);
+    }
+
+    private void ScheduleRetry(DateTimeOffset now)
+    {
+        var due = State.Outbox.Where(e => e.IsPending).Select(e => (DateTimeOffset?)e.NextAttemptAt).Min();
+        if (due is null)
         {
-            ScheduleRetry(due > now ? due - now : TimeSpan.Zero);
+            _retryTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        var wait = due.Value > now ? due.Value - now : TimeSpan.Zero;
+        if (_retryTimer is null)
+        {
+            _retryTimer = this.RegisterGrainTimer(DeliverDueAsync, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         }
         else
         {
-            _retryTimer?.Dispose();
-            _retryTimer = null;
+            _retryTimer.Change(wait, Timeout.InfiniteTimeSpan);
         }
-    }
-
-    private async Task TryDeliver(OutboxEntry entry, DateTimeOffset now)
-    {
-        entry.Attempts++;
-        try
-        {
-            if (entry.Channel == DeliveryChannel.Sms)
-            {
-                await ServiceProvider.GetRequiredService<ISmsSender>().SendAsync(new SmsMessage(entry.MessageId, entry.Phone!, entry.Secret!), CancellationToken.None);
-            }
-            else
-            {
-                var letter = new LetterMessage(entry.MessageId, MemberNumber, entry.RecipientName!, entry.Address!, entry.Secret!, entry.CreatedAt, entry.CodeExpiresAt!.Value);
-                await ServiceProvider.GetRequiredService<ILetterSender>().SendAsync(letter, CancellationToken.None);
-            }
-
-            entry.Status = DeliveryStatus.Sent;
-            entry.SentAt = now;
-            entry.Secret = null;
-            Audit(now, "reset-message-sent", entry.Channel == DeliveryChannel.Sms ? "sms" : "letter");
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            var giveUp = entry.Attempts >= _codes.DeliveryAttempts;
-            entry.Status = giveUp ? DeliveryStatus.Failed : DeliveryStatus.Queued;
-            entry.Secret = giveUp ? null : entry.Secret;
-            var wait = _codes.DeliveryFirstBackoff * Math.Pow(2, entry.Attempts - 1);
-            entry.NextAttemptAt = now + (wait < _codes.DeliveryMaxBackoff ? wait : _codes.DeliveryMaxBackoff);
-            Audit(now, giveUp ? "reset-message-failed" : "reset-message-retry", $"attempt={entry.Attempts}");
-            logger.LogWarning("Lost-password message {MessageId} not delivered (attempt {Attempt}): {Error}", entry.MessageId, entry.Attempts, e.GetType().Name);
-        }
-    }
-
-    private void ScheduleRetry(TimeSpan dueIn)
-    {
-        _retryTimer?.Dispose();
-        _retryTimer = this.RegisterGrainTimer(
-            DeliverDue,
-            new GrainTimerCreationOptions(dueIn, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 }

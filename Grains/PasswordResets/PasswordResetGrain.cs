@@ -1,5 +1,6 @@
 using Enrolment.Grains.Accounts;
 using Enrolment.Grains.Codes;
+using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Directory;
@@ -21,6 +22,7 @@ public sealed partial class PasswordResetGrain(
     [PersistentState("password-reset", StorageNames.Store)] IPersistentState<PasswordResetState> reset,
     IPasswordHasher hasher,
     DummySecretHash dummyHash,
+    OutboxDelivery delivery,
     TimeProvider time,
     IOptions<AccountOptions> accountOptions,
     IOptions<EnrolmentOptions> enrolmentOptions,
@@ -48,7 +50,7 @@ public sealed partial class PasswordResetGrain(
         var member = await GrainFactory.GetGrain<IMemberDirectoryGrain>(0).Get(MemberNumber);
         var genuine = member is not null && member.BirthDate == birthDate && await Account.Exists();
 
-        CancelPendingDelivery();
+        CancelQueuedSms(now);
         State.ResetId = Guid.NewGuid();
         State.LastStepAt = now;
         State.VoidReason = null;
@@ -62,7 +64,7 @@ public sealed partial class PasswordResetGrain(
 
         if (genuine)
         {
-            var phone = await Account.GetVerifiedPhone() ?? member!.MobilePhone;
+            var phone = await Account.GetVerifiedPhone() ?? PhoneNumbers.MobileOrNull(member!.MobilePhone);
             if (phone is not null)
             {
                 IssueSmsCode(phone, now);
@@ -78,7 +80,7 @@ public sealed partial class PasswordResetGrain(
         }
 
         await reset.WriteStateAsync();
-        await DeliverDue();
+        await DeliverDueAsync(CancellationToken.None);
         return ResetOutcome.Success(View());
     }
 
