@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddGatewayLogging();
 builder.AddEnrolmentClusterClient();
 builder.AddGatewayHttp();
+builder.Services.AddEnrolmentsApi();
 builder.AddAccountSessions();
 
 var app = builder.Build();

@@ -1,17 +1,38 @@
+using Enrolment.Gateway.Http.Keys;
+
 namespace Enrolment.Gateway.Http;
 
 public static class GatewayHttp
 {
-    /// <summary>Problem details, limits, security headers, rate limiting, static files.</summary>
+    /// <summary>Problem details, limits, security headers, rate limiting, JSON rules, shared data-protection keys.</summary>
     public static WebApplicationBuilder AddGatewayHttp(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.AddRequestLimits();
+        builder.Services.AddGatewayProblemDetails();
+        builder.Services.AddGatewayJson();
+        builder.Services.AddGatewayRateLimits(builder.Configuration);
+        builder.Services.AddSharedDataProtection();
         return builder;
     }
 
+    /// <summary>
+    /// The pipeline, outermost first: headers on every answer (errors included), bad input turned into problems,
+    /// size limits before any body is read, static files, then routing and rate limits for the APIs.
+    /// </summary>
     public static WebApplication UseGatewayHttp(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHsts();
+        app.UseRequestLimits();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+
+        // The wizard's own paths fall back to its page; /api, /dev and /health keep their 404 problems.
+        app.MapFallbackToFile("{*path:regex(^(?!(api|dev|health)(/|$)).*$)}", "index.html");
         return app;
     }
 }

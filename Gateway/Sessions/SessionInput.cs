@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using Enrolment.Gateway.Enrolments;
 using Enrolment.Grains.Interfaces.Members;
 
 namespace Enrolment.Gateway.Sessions;
@@ -6,58 +6,45 @@ namespace Enrolment.Gateway.Sessions;
 /// <summary>Shape checks before any grain is called: a refused shape costs no attempt and changes nothing.</summary>
 public static class SessionInput
 {
-    public const int MaxSecretLength = 128;
-    public const int MaxEmailLength = 254;
+    public const int MaxSecretLength = 256;
 
-    public static Dictionary<string, string[]>? CheckSignIn(SignInBody body)
+    public static Dictionary<string, string[]> CheckSignIn(SignInRequest? request, out string memberNumber)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!MemberNumber.TryNormalise(body.MemberNumber, out _))
+        if (!MemberNumber.TryNormalise(request?.MemberNumber, out var normalised))
         {
-            errors["memberNumber"] = ["L'identifiant comporte 10 chiffres (XXXXXXXX.XX)."];
+            errors["memberNumber"] = ["L'identifiant compte 10 chiffres (XXXXXXXX.XX)."];
         }
 
-        if (!IsPlainText(body.Secret, MaxSecretLength))
+        if (!IsSecret(request?.Secret))
         {
             errors["secret"] = ["Saisissez votre mot de passe ou votre code d'accès provisoire."];
         }
 
-        return errors.Count == 0 ? null : errors;
+        memberNumber = normalised ?? "";
+        return errors;
     }
 
-    public static Dictionary<string, string[]>? CheckFirstLogin(FirstLoginBody body)
+    public static Dictionary<string, string[]> CheckFirstLogin(FirstLoginRequestBody? request, out string email)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!IsEmail(body.Email))
-        {
-            errors["email"] = ["Saisissez une adresse e-mail valide."];
-        }
-        else if (!string.Equals(body.Email!.Trim(), body.EmailConfirmation?.Trim(), StringComparison.OrdinalIgnoreCase))
-        {
-            errors["emailConfirmation"] = ["Les deux adresses e-mail ne sont pas identiques."];
-        }
+        email = IdentityValidation.Email(request?.Email, request?.EmailConfirmation, errors) ?? "";
+        CheckNewPassword(request?.Password, request?.PasswordConfirmation, errors);
+        return errors;
+    }
 
-        if (!IsPlainText(body.Password, MaxSecretLength))
+    /// <summary>Only presence and size here: the password rules themselves are the grain's, with the member's data.</summary>
+    public static void CheckNewPassword(string? password, string? confirmation, Dictionary<string, string[]> errors)
+    {
+        if (!IsSecret(password))
         {
             errors["password"] = ["Saisissez un mot de passe."];
         }
-        else if (body.Password != body.PasswordConfirmation)
+        else if (confirmation is not { Length: <= MaxSecretLength })
         {
-            errors["passwordConfirmation"] = ["Les deux mots de passe ne sont pas identiques."];
+            errors["passwordConfirmation"] = ["Confirmez le mot de passe."];
         }
-
-        return errors.Count == 0 ? null : errors;
     }
 
-    public static bool IsPlainText(string? value, int maxLength) =>
-        !string.IsNullOrEmpty(value) && value.Length <= maxLength && !value.Any(char.IsControl);
-
-    public static bool IsEmail(string? value)
-    {
-        var email = value?.Trim();
-        return IsPlainText(email, MaxEmailLength)
-            && MailAddress.TryCreate(email, out var parsed)
-            && parsed.Address == email
-            && parsed.Host.Contains('.', StringComparison.Ordinal);
-    }
+    private static bool IsSecret(string? value) => value is { Length: > 0 and <= MaxSecretLength };
 }

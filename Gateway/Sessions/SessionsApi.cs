@@ -1,7 +1,7 @@
+using Enrolment.Gateway.Enrolments;
 using Enrolment.Gateway.Http;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
-using Enrolment.Grains.Interfaces.Members;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,83 +14,77 @@ public static class SessionsApi
 {
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api");
+        var api = routes.MapGroup("/api").WithTags("Sessions");
         api.MapPost("/sessions", SignIn).RequireRateLimiting(SessionsSetup.SignInLimit);
         api.MapGet("/first-login/{firstLoginId}", GetFirstLogin).RequireRateLimiting(SessionsSetup.SignInLimit);
         api.MapPost("/first-login/{firstLoginId}", CompleteFirstLogin).RequireRateLimiting(SessionsSetup.SignInLimit);
-        api.MapGet("/me", Me).RequireAuthorization();
+        api.MapGet("/me", Me);
         // Cast: a handler taking only HttpContext would otherwise be bound as a RequestDelegate and its result dropped.
         api.MapDelete("/sessions/current", (Delegate)SignOut);
         return routes;
     }
 
-    public static async Task<Results<Ok<SignedInAnswer>, Ok<FirstLoginAnswer>, ProblemHttpResult>> SignIn(
-        SignInBody body,
+    public static async Task<Results<Ok<SessionAnswer>, ProblemHttpResult>> SignIn(
+        [FromBody] SignInRequest? request,
         HttpContext context,
-        IClusterClient cluster,
-        [FromKeyedServices(MemberScopedIds.FirstLogin)] MemberScopedIds firstLoginIds)
+        IGrainFactory grains,
+        [FromKeyedServices(MemberScopedIds.FirstLogin)] EnrolmentIds firstLoginIds)
     {
-        if (SessionInput.CheckSignIn(body) is { } errors)
+        if (SessionInput.CheckSignIn(request, out var memberNumber) is { Count: > 0 } errors)
         {
             return Problems.Validation(errors);
         }
 
-        MemberNumber.TryNormalise(body.MemberNumber, out var memberNumber);
-        var outcome = await cluster.GetGrain<IAccountGrain>(memberNumber!).SignIn(body.Secret!);
+        var outcome = await grains.GetGrain<IAccountGrain>(memberNumber).SignIn(request!.Secret!);
         return outcome switch
         {
             { Refusal: { } refusal } => Problems.From(refusal),
-            { FirstLoginId: { } firstLoginId } => TypedResults.Ok(new FirstLoginAnswer("first-login", firstLoginIds.Protect(memberNumber!, firstLoginId))),
-            { Profile: { } profile } => await SignedIn(context, profile),
-            _ => Problems.From(new Refusal(RefusalCodes.InvalidCredentials)),
+            { FirstLoginId: { } firstLoginId } => TypedResults.Ok(SessionAnswer.FirstLogin(firstLoginIds.Create(memberNumber, firstLoginId))),
+            _ => await SignedIn(context, outcome.Profile!),
         };
     }
 
     public static async Task<Results<Ok<FirstLoginScreen>, ProblemHttpResult>> GetFirstLogin(
         string firstLoginId,
-        IClusterClient cluster,
-        [FromKeyedServices(MemberScopedIds.FirstLogin)] MemberScopedIds firstLoginIds)
+        IGrainFactory grains,
+        [FromKeyedServices(MemberScopedIds.FirstLogin)] EnrolmentIds firstLoginIds)
     {
-        if (!firstLoginIds.TryUnprotect(firstLoginId, out var memberNumber, out var id))
+        if (!firstLoginIds.TryRead(firstLoginId, out var firstLogin))
         {
             return Problems.From(new Refusal(RefusalCodes.UnknownFirstLogin));
         }
 
-        var outcome = await cluster.GetGrain<IAccountGrain>(memberNumber).GetFirstLogin(id);
+        var outcome = await grains.GetGrain<IAccountGrain>(firstLogin.MemberNumber).GetFirstLogin(firstLogin.JourneyId);
         return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(new FirstLoginScreen(outcome.EmailOnFile!));
     }
 
-    public static async Task<Results<Ok<SignedInAnswer>, Ok<FirstLoginAnswer>, ProblemHttpResult>> CompleteFirstLogin(
+    public static async Task<Results<Ok<SessionAnswer>, ProblemHttpResult>> CompleteFirstLogin(
         string firstLoginId,
-        FirstLoginBody body,
+        [FromBody] FirstLoginRequestBody? request,
         HttpContext context,
-        IClusterClient cluster,
-        [FromKeyedServices(MemberScopedIds.FirstLogin)] MemberScopedIds firstLoginIds)
+        IGrainFactory grains,
+        [FromKeyedServices(MemberScopedIds.FirstLogin)] EnrolmentIds firstLoginIds)
     {
-        if (!firstLoginIds.TryUnprotect(firstLoginId, out var memberNumber, out var id))
+        if (!firstLoginIds.TryRead(firstLoginId, out var firstLogin))
         {
             return Problems.From(new Refusal(RefusalCodes.UnknownFirstLogin));
         }
 
-        if (SessionInput.CheckFirstLogin(body) is { } errors)
+        if (SessionInput.CheckFirstLogin(request, out var email) is { Count: > 0 } errors)
         {
             return Problems.Validation(errors);
         }
 
-        var request = new FirstLoginRequest(body.Email!.Trim(), body.Password!, body.PasswordConfirmation!);
-        var outcome = await cluster.GetGrain<IAccountGrain>(memberNumber).CompleteFirstLogin(id, request);
-        return outcome switch
-        {
-            { Refusal: { } refusal } => Problems.From(refusal),
-            { Profile: { } profile } => await SignedIn(context, profile),
-            _ => Problems.From(new Refusal(RefusalCodes.UnknownFirstLogin)),
-        };
+        var outcome = await grains.GetGrain<IAccountGrain>(firstLogin.MemberNumber)
+            .CompleteFirstLogin(firstLogin.JourneyId, new FirstLoginRequest(email, request!.Password!, request.PasswordConfirmation!));
+        return outcome.Refusal is { } refusal ? Problems.From(refusal) : await SignedIn(context, outcome.Profile!);
     }
 
-    public static async Task<Results<Ok<MeAnswer>, ProblemHttpResult>> Me(HttpContext context, IClusterClient cluster)
+    public static async Task<Results<Ok<MeAnswer>, ProblemHttpResult>> Me(HttpContext context, IGrainFactory grains)
     {
-        var memberNumber = SessionClaims.MemberNumberOf(context.User);
-        var profile = memberNumber is null ? null : await cluster.GetGrain<IAccountGrain>(memberNumber).GetProfile();
+        // The cookie handler has already ended a session whose epoch moved: no principal, no session.
+        var memberNumber = context.User.Identity?.IsAuthenticated == true ? SessionClaims.MemberNumberOf(context.User) : null;
+        var profile = memberNumber is null ? null : await grains.GetGrain<IAccountGrain>(memberNumber).GetProfile();
         return profile is null
             ? Problems.From(new Refusal(RefusalCodes.InvalidCredentials))
             : TypedResults.Ok(new MeAnswer(profile.MemberNumber, profile.FullName, profile.Email));
@@ -102,20 +96,24 @@ public static class SessionsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<SignedInAnswer>> SignedIn(HttpContext context, AccountProfile profile)
+    private static async Task<Results<Ok<SessionAnswer>, ProblemHttpResult>> SignedIn(HttpContext context, AccountProfile profile)
     {
         await SessionClaims.SignInAsync(context, profile);
-        return TypedResults.Ok(new SignedInAnswer("signed-in"));
+        return TypedResults.Ok(SessionAnswer.SignedIn);
     }
 }
 
-public sealed record SignInBody(string? MemberNumber, string? Secret);
+public sealed record SignInRequest(string? MemberNumber, string? Secret);
 
-public sealed record FirstLoginBody(string? Email, string? EmailConfirmation, string? Password, string? PasswordConfirmation);
+public sealed record FirstLoginRequestBody(string? Email, string? EmailConfirmation, string? Password, string? PasswordConfirmation);
 
-public sealed record SignedInAnswer(string Status);
+/// <summary><c>{status:"signed-in"}</c>, or <c>{status:"first-login", firstLoginId}</c>.</summary>
+public sealed record SessionAnswer(string Status, string? FirstLoginId)
+{
+    public static readonly SessionAnswer SignedIn = new("signed-in", null);
 
-public sealed record FirstLoginAnswer(string Status, string FirstLoginId);
+    public static SessionAnswer FirstLogin(string firstLoginId) => new("first-login", firstLoginId);
+}
 
 public sealed record FirstLoginScreen(string Email);
 

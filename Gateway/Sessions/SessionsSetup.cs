@@ -4,7 +4,6 @@ using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -16,27 +15,25 @@ public static class SessionsSetup
     public const string PasswordResetLimit = "password-reset";
 
     /// <summary>
-    /// Cookie sessions (keys from the shared data-protection ring, so every gateway accepts every cookie)
-    /// and the per-address limits on sign-in and lost password.
+    /// Cookie sessions (protected with the shared data-protection keys, so every gateway accepts every cookie),
+    /// the opaque first-login and reset ids, and the per-address limits on sign-in and lost password.
     /// </summary>
     public static WebApplicationBuilder AddAccountSessions(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName);
-        builder.Services.AddKeyedSingleton(MemberScopedIds.FirstLogin, (services, _) =>
-            new MemberScopedIds(services.GetRequiredService<IDataProtectionProvider>(), MemberScopedIds.FirstLogin));
-        builder.Services.AddKeyedSingleton(MemberScopedIds.PasswordReset, (services, _) =>
-            new MemberScopedIds(services.GetRequiredService<IDataProtectionProvider>(), MemberScopedIds.PasswordReset));
-        builder.Services.AddAuthorization();
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
-        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+        var services = builder.Services;
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section);
+        services.AddOptions<AccountRateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddMemberScopedIds();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<SessionOptions>>((cookie, sessions) => ConfigureCookie(cookie, sessions.Value));
-        builder.Services.AddRateLimiter(_ => { });
-        builder.Services.AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<SessionOptions>>((limiter, sessions) =>
-            {
-                limiter.AddPolicy(SignInLimit, context => PerAddress(context, sessions.Value.SignInsPerWindow, sessions.Value.RateWindow));
-                limiter.AddPolicy(PasswordResetLimit, context => PerAddress(context, sessions.Value.PasswordResetsPerWindow, sessions.Value.RateWindow));
-            });
+
+        services.AddOptions<RateLimiterOptions>().Configure(limiter =>
+        {
+            limiter.AddPolicy(SignInLimit, context => PerAddress(context, SignInLimit, o => o.SignInPerMinute));
+            limiter.AddPolicy(PasswordResetLimit, context => PerAddress(context, PasswordResetLimit, o => o.PasswordResetPerMinute));
+        });
         return builder;
     }
 
@@ -50,17 +47,17 @@ public static class SessionsSetup
         cookie.ExpireTimeSpan = sessions.IdleTimeout;
         cookie.SlidingExpiration = true;
 
-        // An API answers 401/403 problems; it never redirects to a login page.
-        cookie.Events.OnRedirectToLogin = context => WriteProblem(context.HttpContext, new Refusal(RefusalCodes.InvalidCredentials));
-        cookie.Events.OnRedirectToAccessDenied = context => WriteProblem(context.HttpContext, new Refusal(RefusalCodes.InvalidCredentials));
+        // An API answers with problems; it never redirects to a login page.
+        cookie.Events.OnRedirectToLogin = context => Unauthorized(context.HttpContext);
+        cookie.Events.OnRedirectToAccessDenied = context => Unauthorized(context.HttpContext);
         cookie.Events.OnValidatePrincipal = EndSessionWhenEpochMoved;
     }
 
     /// <summary>A password reset bumps the account's epoch: a cookie minted before it no longer signs anyone in.</summary>
     private static async Task EndSessionWhenEpochMoved(CookieValidatePrincipalContext context)
     {
-        var memberNumber = context.Principal is null ? null : SessionClaims.MemberNumberOf(context.Principal);
-        var epoch = context.Principal is null ? null : SessionClaims.EpochOf(context.Principal);
+        var memberNumber = context.Principal is { } principal ? SessionClaims.MemberNumberOf(principal) : null;
+        var epoch = context.Principal is { } user ? SessionClaims.EpochOf(user) : null;
         var profile = memberNumber is null
             ? null
             : await context.HttpContext.RequestServices.GetRequiredService<IClusterClient>().GetGrain<IAccountGrain>(memberNumber).GetProfile();
@@ -71,10 +68,18 @@ public static class SessionsSetup
         }
     }
 
-    private static Task WriteProblem(HttpContext context, Refusal refusal) => Problems.From(refusal).ExecuteAsync(context);
+    private static Task Unauthorized(HttpContext context) =>
+        Problems.From(new Refusal(RefusalCodes.InvalidCredentials)).ExecuteAsync(context);
 
-    private static RateLimitPartition<string> PerAddress(HttpContext context, int permits, TimeSpan window) =>
-        RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
+    private static RateLimitPartition<string> PerAddress(HttpContext context, string policy, Func<AccountRateLimitOptions, int> permitsPerMinute)
+    {
+        var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<AccountRateLimitOptions>>().CurrentValue;
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter($"{policy}:{address}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, permitsPerMinute(limits)),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    }
 }

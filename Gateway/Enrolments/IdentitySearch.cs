@@ -1,0 +1,38 @@
+using Enrolment.Gateway.Http;
+using Enrolment.Grains.Interfaces.Directory;
+using Enrolment.Grains.Interfaces.Enrolments;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Enrolment.Gateway.Enrolments;
+
+/// <summary>Step 1: find the member by who they say they are, then open their journey.</summary>
+public static class IdentitySearch
+{
+    public static async Task<Results<Created<JourneyAnswer>, ProblemHttpResult>> Start(
+        [FromBody] IdentityRequest? request, IGrainFactory grains, EnrolmentIds ids, TimeProvider clock)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (IdentityValidation.Validate(request, today, out var errors) is not { } identity)
+        {
+            return Problems.Validation(errors);
+        }
+
+        // The same answer whichever field did not match: nothing tells which one was wrong.
+        var member = await grains.GetGrain<IMemberDirectoryGrain>(0).Find(identity.Query);
+        if (member is null)
+        {
+            return Problems.From(new Refusal(RefusalCodes.NotIdentified));
+        }
+
+        var outcome = await grains.GetGrain<IEnrolmentGrain>(member.MemberNumber)
+            .Start(new StartJourney(member, identity.Email, identity.Newsletter));
+        if (outcome.Refusal is { } refusal)
+        {
+            return Problems.From(refusal);
+        }
+
+        var enrolmentId = ids.Create(member.MemberNumber, outcome.View!.JourneyId);
+        return TypedResults.Created($"/api/enrolments/{enrolmentId}", JourneyAnswer.From(enrolmentId, outcome.View));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Enrolment.Grains.Interfaces.Enrolments;
+using Microsoft.Extensions.Options;
+
+namespace Enrolment.Gateway.Http;
+
+/// <summary>Per-client-address limits (section "RateLimits"); the load-test profile raises them.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Identity searches (<c>POST /api/enrolments</c>) per minute and client address.</summary>
+    public int IdentitySearchPerMinute { get; set; } = 10;
+
+    /// <summary>Code resends per minute and client address (the journey's own caps still apply).</summary>
+    public int CodeResendPerMinute { get; set; } = 10;
+}
+
+public static class RateLimits
+{
+    public const string IdentitySearch = "identity-search";
+    public const string CodeResend = "code-resend";
+
+    public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(IdentitySearch, context => PerAddress(context, IdentitySearch, o => o.IdentitySearchPerMinute));
+            limiter.AddPolicy(CodeResend, context => PerAddress(context, CodeResend, o => o.CodeResendPerMinute));
+            limiter.OnRejected = async (rejected, _) =>
+            {
+                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                    ? (int)Math.Ceiling(retryAfter.TotalSeconds)
+                    : 60;
+                var response = rejected.HttpContext.Response;
+                response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await Problems.From(new Refusal(RefusalCodes.RateLimited, RetryAfterSeconds: seconds))
+                    .ExecuteAsync(rejected.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> PerAddress(
+        HttpContext context, string policy, Func<RateLimitOptions, int> permitsPerMinute)
+    {
+        var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter($"{policy}:{address}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, permitsPerMinute(limits)),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    }
+}
