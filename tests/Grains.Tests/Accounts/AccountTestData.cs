@@ -1,54 +1,49 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Members;
 using Enrolment.Grains.Passwords;
+using Enrolment.Grains.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit;
 
 namespace Enrolment.Grains.Tests.Accounts;
 
-/// <summary>Members and accounts made for one test each, so that tests sharing a cluster never meet.</summary>
-public static partial class AccountTestData
+/// <summary>Members and accounts made for one test each, so that tests sharing the cluster never meet.</summary>
+public static class AccountTestData
 {
     public const string Password = "Soleil2024bleu";
+    public const string ProvisionalCode = "K7MP2QRT9X";
+    public const string Email = "paul.comet@example.fr";
 
-    public static MemberRecord NewMember(AccountClusterFixture fixture, string? mobile = "0639983708")
+    public static MemberRecord NewMember(ClusterFixture cluster, bool withPhone = true)
     {
-        var number = RandomNumberGenerator.GetInt32(100_000_000, 999_999_999).ToString("D10", CultureInfo.InvariantCulture);
-        var member = new MemberRecord(number, "COMET", "PAUL", new DateOnly(1985, 8, 1), new PostalAddress("74 RUE JEAN BLEUZEN", "92177", "VANVES"), mobile);
-        fixture.Directory.Add(member);
+        var member = TestMembers.Next(withPhone);
+        cluster.Directory.Add(member);
         return member;
     }
 
-    public static IPasswordHasher Hasher(AccountClusterFixture fixture) =>
-        fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IPasswordHasher>();
+    public static IPasswordHasher Hasher(ClusterFixture cluster) =>
+        cluster.Cluster.GetSiloServiceProvider().GetRequiredService<IPasswordHasher>();
 
-    public static async Task<MemberRecord> MemberWithPassword(AccountClusterFixture fixture, string? mobile = "0639983708")
+    public static IAccountGrain AccountOf(ClusterFixture cluster, MemberRecord member) =>
+        cluster.Grains.GetGrain<IAccountGrain>(member.MemberNumber);
+
+    public static async Task<MemberRecord> MemberWithPassword(ClusterFixture cluster, bool withPhone = true)
     {
-        var member = NewMember(fixture, mobile);
-        var hash = await Hasher(fixture).HashAsync(Password);
-        await fixture.Grains.GetGrain<IAccountGrain>(member.MemberNumber).Create(NewAccount(hash, null, null));
+        var member = NewMember(cluster, withPhone);
+        await AccountOf(cluster, member).Create(NewAccount(await Hasher(cluster).HashAsync(Password), null, null));
         return member;
     }
 
-    public static async Task<(MemberRecord Member, string Code)> MemberWithProvisionalCode(AccountClusterFixture fixture)
+    public static async Task<MemberRecord> MemberWithProvisionalCode(ClusterFixture cluster)
     {
-        var member = NewMember(fixture, mobile: null);
-        var code = "K7MP2QRT9X";
-        var hash = await Hasher(fixture).HashAsync(code);
-        var expiresAt = fixture.Time.GetUtcNow().AddDays(30);
-        await fixture.Grains.GetGrain<IAccountGrain>(member.MemberNumber).Create(NewAccount(null, hash, expiresAt));
-        return (member, code);
+        var member = NewMember(cluster, withPhone: false);
+        var expiresAt = cluster.Time.GetUtcNow().AddDays(30);
+        await AccountOf(cluster, member).Create(NewAccount(null, await Hasher(cluster).HashAsync(ProvisionalCode), expiresAt));
+        return member;
     }
 
     public static NewAccount NewAccount(string? passwordHash, string? codeHash, DateTimeOffset? codeExpiresAt) =>
-        new(Guid.NewGuid(), "PAUL COMET", "paul.comet@example.fr", false, null, false, null, passwordHash, codeHash, codeExpiresAt);
+        new(Guid.NewGuid(), "PAUL COMET", Email, false, null, false, null, passwordHash, codeHash, codeExpiresAt);
 
-    /// <summary>The six digits in an SMS text.</summary>
-    public static string CodeIn(string smsText) => SixDigits().Match(smsText).Value;
-
-    [GeneratedRegex(@"\b\d{6}\b")]
-    private static partial Regex SixDigits();
+    /// <summary>"0612345678" → "XX XX XX 56 78".</summary>
+    public static string Masked(string phone) => $"XX XX XX {phone[6..8]} {phone[8..]}";
 }

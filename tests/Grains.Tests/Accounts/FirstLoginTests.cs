@@ -1,12 +1,12 @@
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
-using Xunit;
+using Enrolment.Grains.Tests.Fixtures;
 using static Enrolment.Grains.Tests.Accounts.AccountTestData;
 
 namespace Enrolment.Grains.Tests.Accounts;
 
-[Collection(AccountCollection.Name)]
-public sealed class FirstLoginTests(AccountClusterFixture fixture)
+[Collection(ClusterCollection.Name)]
+public sealed class FirstLoginTests(ClusterFixture fixture)
 {
     private const string NewPassword = "Printemps2026vert";
 
@@ -15,20 +15,21 @@ public sealed class FirstLoginTests(AccountClusterFixture fixture)
     [Fact]
     public async Task A_provisional_code_leads_to_first_login_showing_the_email_on_file()
     {
-        var (member, code) = await MemberWithProvisionalCode(fixture);
+        var member = await MemberWithProvisionalCode(fixture);
+        var code = ProvisionalCode;
 
         var outcome = await Account(member.MemberNumber).SignIn(code);
 
         Assert.Equal(SignInStatus.FirstLoginRequired, outcome.Status);
         Assert.Null(outcome.Profile);
         var screen = await Account(member.MemberNumber).GetFirstLogin(outcome.FirstLoginId!.Value);
-        Assert.Equal("paul.comet@example.fr", screen.EmailOnFile);
+        Assert.Equal(Email, screen.EmailOnFile);
     }
 
     [Fact]
     public async Task The_code_is_typed_without_regard_to_case_or_spaces()
     {
-        var (member, _) = await MemberWithProvisionalCode(fixture);
+        var member = await MemberWithProvisionalCode(fixture);
 
         var outcome = await Account(member.MemberNumber).SignIn("k7mp 2qrt 9x");
 
@@ -38,7 +39,8 @@ public sealed class FirstLoginTests(AccountClusterFixture fixture)
     [Fact]
     public async Task First_login_sets_the_password_and_the_new_email_and_the_code_dies()
     {
-        var (member, code) = await MemberWithProvisionalCode(fixture);
+        var member = await MemberWithProvisionalCode(fixture);
+        var code = ProvisionalCode;
         var account = Account(member.MemberNumber);
         var firstLoginId = (await account.SignIn(code)).FirstLoginId!.Value;
 
@@ -54,10 +56,11 @@ public sealed class FirstLoginTests(AccountClusterFixture fixture)
     [Fact]
     public async Task A_replayed_first_login_answers_the_same_success()
     {
-        var (member, code) = await MemberWithProvisionalCode(fixture);
+        var member = await MemberWithProvisionalCode(fixture);
+        var code = ProvisionalCode;
         var account = Account(member.MemberNumber);
         var firstLoginId = (await account.SignIn(code)).FirstLoginId!.Value;
-        var request = new FirstLoginRequest("paul.comet@example.fr", NewPassword, NewPassword);
+        var request = new FirstLoginRequest(Email, NewPassword, NewPassword);
 
         var first = await account.CompleteFirstLogin(firstLoginId, request);
         var replay = await account.CompleteFirstLogin(firstLoginId, request);
@@ -70,7 +73,8 @@ public sealed class FirstLoginTests(AccountClusterFixture fixture)
     [Fact]
     public async Task A_password_breaking_the_rules_is_refused_and_changes_nothing()
     {
-        var (member, code) = await MemberWithProvisionalCode(fixture);
+        var member = await MemberWithProvisionalCode(fixture);
+        var code = ProvisionalCode;
         var account = Account(member.MemberNumber);
         var firstLoginId = (await account.SignIn(code)).FirstLoginId!.Value;
 
@@ -84,31 +88,32 @@ public sealed class FirstLoginTests(AccountClusterFixture fixture)
 
         Assert.All(outcomes, o => Assert.Equal(RefusalCodes.Validation, o.Refusal?.Code));
         Assert.All(outcomes, o => Assert.NotEmpty(o.Refusal!.Errors!));
-        Assert.Equal("paul.comet@example.fr", (await account.GetFirstLogin(firstLoginId)).EmailOnFile);
+        Assert.Equal(Email, (await account.GetFirstLogin(firstLoginId)).EmailOnFile);
         Assert.Equal(SignInStatus.FirstLoginRequired, (await account.SignIn(code)).Status);
     }
 
     [Fact]
     public async Task The_provisional_code_works_for_30_days_and_no_longer()
     {
-        var (first, firstCode) = await MemberWithProvisionalCode(fixture);
-        var (second, secondCode) = await MemberWithProvisionalCode(fixture);
+        var first = await MemberWithProvisionalCode(fixture);
+        var second = await MemberWithProvisionalCode(fixture);
 
-        fixture.Time.Advance(TimeSpan.FromDays(30) - TimeSpan.FromSeconds(1));
-        Assert.Equal(SignInStatus.FirstLoginRequired, (await Account(first.MemberNumber).SignIn(firstCode)).Status);
+        await fixture.Advance(TimeSpan.FromDays(30) - TimeSpan.FromSeconds(1));
+        Assert.Equal(SignInStatus.FirstLoginRequired, (await Account(first.MemberNumber).SignIn(ProvisionalCode)).Status);
 
-        fixture.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(RefusalCodes.FirstLoginExpired, (await Account(second.MemberNumber).SignIn(secondCode)).Refusal?.Code);
+        await fixture.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(RefusalCodes.FirstLoginExpired, (await Account(second.MemberNumber).SignIn(ProvisionalCode)).Refusal?.Code);
     }
 
     [Fact]
     public async Task A_first_login_opened_just_before_the_code_expires_ends_with_it()
     {
-        var (member, code) = await MemberWithProvisionalCode(fixture);
-        fixture.Time.Advance(TimeSpan.FromDays(30) - TimeSpan.FromMinutes(5));
+        var member = await MemberWithProvisionalCode(fixture);
+        var code = ProvisionalCode;
+        await fixture.Advance(TimeSpan.FromDays(30) - TimeSpan.FromMinutes(5));
         var firstLoginId = (await Account(member.MemberNumber).SignIn(code)).FirstLoginId!.Value;
 
-        fixture.Time.Advance(TimeSpan.FromMinutes(5));
+        await fixture.Advance(TimeSpan.FromMinutes(5));
         var outcome = await Account(member.MemberNumber).CompleteFirstLogin(firstLoginId, new FirstLoginRequest("a@b.fr", NewPassword, NewPassword));
 
         Assert.Equal(RefusalCodes.FirstLoginExpired, outcome.Refusal?.Code);
@@ -117,11 +122,12 @@ public sealed class FirstLoginTests(AccountClusterFixture fixture)
     [Fact]
     public async Task The_first_login_screen_closes_after_its_window_and_a_new_sign_in_reopens_it()
     {
-        var (member, code) = await MemberWithProvisionalCode(fixture);
+        var member = await MemberWithProvisionalCode(fixture);
+        var code = ProvisionalCode;
         var account = Account(member.MemberNumber);
         var stale = (await account.SignIn(code)).FirstLoginId!.Value;
 
-        fixture.Time.Advance(TimeSpan.FromMinutes(30));
+        await fixture.Advance(TimeSpan.FromMinutes(30));
         Assert.Equal(RefusalCodes.FirstLoginExpired, (await account.GetFirstLogin(stale)).Refusal?.Code);
 
         var fresh = (await account.SignIn(code)).FirstLoginId!.Value;
@@ -132,7 +138,7 @@ public sealed class FirstLoginTests(AccountClusterFixture fixture)
     [Fact]
     public async Task An_unknown_first_login_is_refused()
     {
-        var (member, _) = await MemberWithProvisionalCode(fixture);
+        var member = await MemberWithProvisionalCode(fixture);
 
         var outcome = await Account(member.MemberNumber).CompleteFirstLogin(Guid.NewGuid(), new FirstLoginRequest("a@b.fr", NewPassword, NewPassword));
 

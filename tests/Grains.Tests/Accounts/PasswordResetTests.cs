@@ -1,12 +1,13 @@
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
-using Xunit;
+using Enrolment.Grains.PasswordResets;
+using Enrolment.Grains.Tests.Fixtures;
 using static Enrolment.Grains.Tests.Accounts.AccountTestData;
 
 namespace Enrolment.Grains.Tests.Accounts;
 
-[Collection(AccountCollection.Name)]
-public sealed class PasswordResetTests(AccountClusterFixture fixture)
+[Collection(ClusterCollection.Name)]
+public sealed class PasswordResetTests(ClusterFixture fixture)
 {
     private const string NewPassword = "Automne2026rouge";
     private static readonly DateOnly BirthDate = new(1985, 8, 1);
@@ -18,14 +19,14 @@ public sealed class PasswordResetTests(AccountClusterFixture fixture)
     [Fact]
     public async Task By_sms_a_code_then_a_new_password_ends_every_session()
     {
-        var member = await MemberWithPassword(fixture, mobile: "0639983708");
+        var member = await MemberWithPassword(fixture);
         var epochBefore = (await Account(member.MemberNumber).GetProfile())!.SessionEpoch;
 
         var started = await Reset(member.MemberNumber).Start(BirthDate);
 
         Assert.Equal(JourneyStep.EnterCode, started.View?.Step);
-        Assert.Equal("XX XX XX 37 08", started.View?.MaskedPhone);
-        var code = CodeIn(fixture.Sms.Sent.Last(m => m.To == "0639983708").Text);
+        Assert.Equal(Masked(member.MobilePhone!), started.View?.MaskedPhone);
+        var code = fixture.Sms.LastCodeTo(member.MobilePhone!);
         var resetId = started.View!.ResetId;
 
         Assert.Equal(JourneyStep.CreatePassword, (await Reset(member.MemberNumber).SubmitCode(resetId, code)).View?.Step);
@@ -47,7 +48,7 @@ public sealed class PasswordResetTests(AccountClusterFixture fixture)
         Assert.Equal(1, (await Reset(member.MemberNumber).SubmitCode(resetId, "000001")).Refusal?.AttemptsLeft);
         Assert.Equal(0, (await Reset(member.MemberNumber).SubmitCode(resetId, "000002")).Refusal?.AttemptsLeft);
 
-        var code = CodeIn(fixture.Sms.Sent.Last(m => m.To == member.MobilePhone).Text);
+        var code = fixture.Sms.LastCodeTo(member.MobilePhone!);
         Assert.Equal(RefusalCodes.ResetExpired, (await Reset(member.MemberNumber).SubmitCode(resetId, code)).Refusal?.Code);
     }
 
@@ -56,9 +57,9 @@ public sealed class PasswordResetTests(AccountClusterFixture fixture)
     {
         var member = await MemberWithPassword(fixture);
         var resetId = (await Reset(member.MemberNumber).Start(BirthDate)).View!.ResetId;
-        var code = CodeIn(fixture.Sms.Sent.Last().Text);
+        var code = fixture.Sms.LastCodeTo(member.MobilePhone!);
 
-        fixture.Time.Advance(TimeSpan.FromMinutes(5));
+        await fixture.Advance(TimeSpan.FromMinutes(5));
 
         Assert.Equal(RefusalCodes.CodeExpired, (await Reset(member.MemberNumber).SubmitCode(resetId, code)).Refusal?.Code);
     }
@@ -68,7 +69,7 @@ public sealed class PasswordResetTests(AccountClusterFixture fixture)
     {
         var member = await MemberWithPassword(fixture);
         var resetId = (await Reset(member.MemberNumber).Start(BirthDate)).View!.ResetId;
-        var code = CodeIn(fixture.Sms.Sent.Last().Text);
+        var code = fixture.Sms.LastCodeTo(member.MobilePhone!);
 
         var tooEarly = await Reset(member.MemberNumber).SetPassword(resetId, NewPassword, NewPassword);
         var first = await Reset(member.MemberNumber).SubmitCode(resetId, code);
@@ -96,8 +97,8 @@ public sealed class PasswordResetTests(AccountClusterFixture fixture)
     {
         var member = await MemberWithPassword(fixture);
         var first = (await Reset(member.MemberNumber).Start(BirthDate)).View!.ResetId;
-        var firstCode = CodeIn(fixture.Sms.Sent.Last().Text);
-        fixture.Time.Advance(TimeSpan.FromSeconds(30));
+        var firstCode = fixture.Sms.LastCodeTo(member.MobilePhone!);
+        await fixture.Advance(TimeSpan.FromSeconds(30));
 
         var second = (await Reset(member.MemberNumber).Start(BirthDate)).View!.ResetId;
 
@@ -108,14 +109,14 @@ public sealed class PasswordResetTests(AccountClusterFixture fixture)
     [Fact]
     public async Task Without_a_phone_a_letter_brings_a_provisional_code_and_first_login_follows()
     {
-        var member = await MemberWithPassword(fixture, mobile: null);
+        var member = await MemberWithPassword(fixture, withPhone: false);
         var epochBefore = (await Account(member.MemberNumber).GetProfile())!.SessionEpoch;
 
         var started = await Reset(member.MemberNumber).Start(BirthDate);
 
         Assert.Equal(JourneyStep.LetterSent, started.View?.Step);
         Assert.Null(started.View?.MaskedPhone);
-        var letter = Assert.Single(fixture.Letters.For(member.MemberNumber));
+        var letter = Assert.Single(fixture.Letters.SentTo(member.MemberNumber));
         Assert.Equal(member.Address, letter.Address);
 
         // Until the first login, the old password still works: asking for a letter locks nobody out.
@@ -123,7 +124,7 @@ public sealed class PasswordResetTests(AccountClusterFixture fixture)
 
         var firstLogin = await Account(member.MemberNumber).SignIn(letter.ProvisionalCode);
         Assert.Equal(SignInStatus.FirstLoginRequired, firstLogin.Status);
-        var done = await Account(member.MemberNumber).CompleteFirstLogin(firstLogin.FirstLoginId!.Value, new FirstLoginRequest("paul.comet@example.fr", NewPassword, NewPassword));
+        var done = await Account(member.MemberNumber).CompleteFirstLogin(firstLogin.FirstLoginId!.Value, new FirstLoginRequest(Email, NewPassword, NewPassword));
         Assert.True(done.Profile!.SessionEpoch > epochBefore);
         Assert.Equal(RefusalCodes.InvalidCredentials, (await Account(member.MemberNumber).SignIn(Password)).Refusal?.Code);
     }
@@ -132,14 +133,15 @@ public sealed class PasswordResetTests(AccountClusterFixture fixture)
     public async Task An_unknown_number_gets_a_decoy_that_sends_nothing_and_whose_code_never_matches()
     {
         var unknown = "0" + Random.Shared.Next(100_000_000, 999_999_999);
-        var sentBefore = fixture.Sms.Sent.Count + fixture.Letters.Sent.Count;
 
         var started = await Reset(unknown).Start(BirthDate);
         var again = await Reset(unknown).Get(started.View!.ResetId);
 
         Assert.True(started.Succeeded);
         Assert.Equal(started.View, again.View);
-        Assert.Equal(sentBefore, fixture.Sms.Sent.Count + fixture.Letters.Sent.Count);
+        var stored = await fixture.ReadStoredState<PasswordResetState>("password-reset", Reset(unknown).GetGrainId());
+        Assert.Empty(stored.Outbox);
+        Assert.Empty(fixture.Letters.SentTo(unknown));
         if (started.View.Step == JourneyStep.EnterCode)
         {
             Assert.Matches(@"^XX XX XX \d\d \d\d$", started.View.MaskedPhone);
@@ -158,13 +160,12 @@ public sealed class PasswordResetTests(AccountClusterFixture fixture)
     public async Task A_wrong_birth_date_gets_the_same_shape_sends_nothing_and_repeats_its_answer()
     {
         var member = await MemberWithPassword(fixture);
-        var sentBefore = fixture.Sms.Sent.Count;
 
         var first = await Reset(member.MemberNumber).Start(new DateOnly(1985, 8, 2));
-        fixture.Time.Advance(TimeSpan.FromSeconds(30));
+        await fixture.Advance(TimeSpan.FromSeconds(30));
         var second = await Reset(member.MemberNumber).Start(new DateOnly(1985, 8, 2));
 
-        Assert.Equal(sentBefore, fixture.Sms.Sent.Count);
+        Assert.Empty(fixture.Sms.SentTo(member.MobilePhone!));
         Assert.Equal(first.View!.Step, second.View!.Step);
         Assert.Equal(first.View.MaskedPhone, second.View.MaskedPhone);
         Assert.NotEqual(first.View.ResetId, second.View.ResetId);
@@ -188,7 +189,7 @@ public sealed class PasswordResetTests(AccountClusterFixture fixture)
     {
         var member = await MemberWithPassword(fixture);
         var resetId = (await Reset(member.MemberNumber).Start(BirthDate)).View!.ResetId;
-        await Reset(member.MemberNumber).SubmitCode(resetId, CodeIn(fixture.Sms.Sent.Last().Text));
+        await Reset(member.MemberNumber).SubmitCode(resetId, fixture.Sms.LastCodeTo(member.MobilePhone!));
 
         var outcome = await Reset(member.MemberNumber).SetPassword(resetId, "abc", "abc");
 
@@ -202,9 +203,9 @@ public sealed class PasswordResetTests(AccountClusterFixture fixture)
     {
         var member = await MemberWithPassword(fixture);
         var resetId = (await Reset(member.MemberNumber).Start(BirthDate)).View!.ResetId;
-        await Reset(member.MemberNumber).SubmitCode(resetId, CodeIn(fixture.Sms.Sent.Last().Text));
+        await Reset(member.MemberNumber).SubmitCode(resetId, fixture.Sms.LastCodeTo(member.MobilePhone!));
 
-        fixture.Time.Advance(TimeSpan.FromMinutes(30));
+        await fixture.Advance(TimeSpan.FromMinutes(30));
 
         Assert.Equal(RefusalCodes.ResetExpired, (await Reset(member.MemberNumber).SetPassword(resetId, NewPassword, NewPassword)).Refusal?.Code);
     }

@@ -2,13 +2,13 @@ using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Options;
-using Xunit;
+using Enrolment.Grains.Tests.Fixtures;
 using static Enrolment.Grains.Tests.Accounts.AccountTestData;
 
 namespace Enrolment.Grains.Tests.Accounts;
 
-[Collection(AccountCollection.Name)]
-public sealed class SignInTests(AccountClusterFixture fixture)
+[Collection(ClusterCollection.Name)]
+public sealed class SignInTests(ClusterFixture fixture)
 {
     private IAccountGrain Account(string memberNumber) => fixture.Grains.GetGrain<IAccountGrain>(memberNumber);
 
@@ -20,7 +20,7 @@ public sealed class SignInTests(AccountClusterFixture fixture)
         var outcome = await Account(member.MemberNumber).SignIn(Password);
 
         Assert.Equal(SignInStatus.SignedIn, outcome.Status);
-        Assert.Equal(new AccountProfile(member.MemberNumber, "PAUL COMET", "paul.comet@example.fr", 1), outcome.Profile);
+        Assert.Equal(new AccountProfile(member.MemberNumber, "PAUL COMET", Email, 1), outcome.Profile);
     }
 
     [Fact]
@@ -37,10 +37,10 @@ public sealed class SignInTests(AccountClusterFixture fixture)
         Assert.Equal(RefusalCodes.Locked, locked.Refusal?.Code);
         Assert.Equal(60, locked.Refusal?.RetryAfterSeconds);
 
-        fixture.Time.Advance(TimeSpan.FromSeconds(59));
+        await fixture.Advance(TimeSpan.FromSeconds(59));
         Assert.Equal(1, (await account.SignIn(Password)).Refusal?.RetryAfterSeconds);
 
-        fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        await fixture.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(SignInStatus.SignedIn, (await account.SignIn(Password)).Status);
     }
 
@@ -57,7 +57,7 @@ public sealed class SignInTests(AccountClusterFixture fixture)
         var lockedFor = 60;
         foreach (var minutes in expectedMinutes)
         {
-            fixture.Time.Advance(TimeSpan.FromSeconds(lockedFor));
+            await fixture.Advance(TimeSpan.FromSeconds(lockedFor));
             Assert.Equal(RefusalCodes.InvalidCredentials, (await account.SignIn("wrong")).Refusal?.Code);
             var locked = await account.SignIn(Password);
             Assert.Equal(RefusalCodes.Locked, locked.Refusal?.Code);
@@ -65,7 +65,7 @@ public sealed class SignInTests(AccountClusterFixture fixture)
             lockedFor = minutes * 60;
         }
 
-        fixture.Time.Advance(TimeSpan.FromHours(1));
+        await fixture.Advance(TimeSpan.FromHours(1));
         Assert.Equal(SignInStatus.SignedIn, (await account.SignIn(Password)).Status);
     }
 
@@ -106,7 +106,7 @@ public sealed class SignInTests(AccountClusterFixture fixture)
     public async Task A_hash_weaker_than_configured_is_replaced_at_sign_in()
     {
         var member = NewMember(fixture);
-        using var weak = new Argon2PasswordHasher(Options.Create(new PasswordHashingOptions { MemoryKib = 8 * 1024, Passes = 1 }));
+        using var weak = new Argon2PasswordHasher(Options.Create(new PasswordHashingOptions { MemoryKib = 64, Passes = 1 }));
         await Account(member.MemberNumber).Create(NewAccount(await weak.HashAsync(Password), null, null));
 
         Assert.Equal(SignInStatus.SignedIn, (await Account(member.MemberNumber).SignIn(Password)).Status);
