@@ -56,6 +56,6 @@ public sealed class ProblemAnswersTests(ProductStack stack, Chromium chromium) :
         await field.PressAsync("Enter");
 
         await Page.ExpectHeadingAsync("Vous n'êtes pas encore inscrit ?");
-        await Expect(Page.GetByText("Merci de recommencer la procédure.")).ToBeVisibleAsync();
+        await Expect(Page.Locator("main").GetByText("Merci de recommencer la procédure.")).ToBeVisibleAsync();
     }
 }
