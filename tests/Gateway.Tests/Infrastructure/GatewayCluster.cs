@@ -1,5 +1,7 @@
+using Enrolment.Grains;
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Members;
+using Enrolment.Grains.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -29,14 +31,16 @@ public sealed class GatewayCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage("enrolment-store"));
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Store));
         builder.ConfigureSiloHost((_, host) =>
         {
+            host.Services.AddEnrolmentDomain(host.Configuration);
             host.Services.AddSingleton<TimeProvider>(Clock);
             host.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             host.Services.AddSingleton<IMemberDirectory>(Members);
             host.Services.AddSingleton<ISmsSender>(Sms);
             host.Services.AddSingleton<ILetterSender>(Letters);
+            host.Services.AddSingleton<IDeliveredMessages>(new RecordedOutbox(Sms, Letters, Clock));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
