@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+using Enrolment.Grains.Passwords;
+
+namespace Enrolment.LoadTest.Members;
+
+/// <summary>What a virtual member makes up: an e-mail, a password that passes the rules, a new mobile number.</summary>
+internal static class MemberSecrets
+{
+    private const string Alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+    private const string Digits = "23456789";
+
+    public static string Email(DirectoryMember member) => $"m{member.MemberNumber}@loadtest.example";
+
+    /// <summary>14 random letters and digits that pass the product's own password rules for this member.</summary>
+    public static string Password(DirectoryMember member)
+    {
+        Span<char> chars = stackalloc char[14];
+        while (true)
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = i % 3 == 2 ? Digits[RandomNumberGenerator.GetInt32(Digits.Length)]
+                    : Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            }
+
+            var password = new string(chars);
+            var owner = new PasswordOwner(member.MemberNumber, member.BirthDate, member.LastName);
+            if (PasswordPolicy.Check(password, password, owner).Count == 0)
+            {
+                return password;
+            }
+        }
+    }
+}

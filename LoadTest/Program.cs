@@ -1,0 +1,3 @@
+using Enrolment.LoadTest.Cli;
+
+return await LoadCommand.Create().Parse(args).InvokeAsync();
