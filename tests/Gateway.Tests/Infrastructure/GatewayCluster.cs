@@ -52,7 +52,8 @@ public sealed class GatewayCluster : IAsyncLifetime
     }
 
     /// <summary>Another gateway instance over the same cluster, with its own settings.</summary>
-    public GatewayFactory NewGateway(IDictionary<string, string?> settings) => new(Cluster.Client, settings);
+    public GatewayFactory NewGateway(IDictionary<string, string?> settings, string environment = "Development") =>
+        new(Cluster.Client, settings, environment);
 
     public async Task DisposeAsync()
     {
