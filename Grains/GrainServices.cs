@@ -1,3 +1,5 @@
+using Enrolment.Grains.Accounts;
+using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +20,9 @@ public static class GrainServices
         services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher, Argon2PasswordHasher>();
+        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section));
+        services.TryAddSingleton<DummySecretHash>();
+        services.TryAddSingleton<OutboxDelivery>();
         return services;
     }
 }

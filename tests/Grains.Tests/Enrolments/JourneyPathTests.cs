@@ -48,13 +48,13 @@ public sealed class JourneyPathTests(ClusterFixture cluster)
         var completed = (await grain.CreatePassword(started.JourneyId, JourneyDriver.GoodPassword, JourneyDriver.GoodPassword)).ShouldSucceed();
         Assert.Equal(JourneyStep.Completed, completed.Step);
 
-        var account = (await cluster.ReadStoredState<AccountState>("account", AccountGrainId(member.MemberNumber))).Account;
-        Assert.NotNull(account);
+        var account = await cluster.ReadStoredState<AccountState>("account", AccountGrainId(member.MemberNumber));
+        Assert.True(account.Exists);
         Assert.Equal(started.JourneyId, account.EnrolmentJourneyId);
         Assert.Equal(JourneyDriver.Email, account.Email);
         Assert.True(account.Newsletter);
         Assert.NotNull(account.NewsletterConsentAt);
-        Assert.Null(account.NewPhone);
+        Assert.Null(account.VerifiedPhone);
         Assert.StartsWith("$argon2id$", account.PasswordHash, StringComparison.Ordinal);
         Assert.DoesNotContain(JourneyDriver.GoodPassword, account.PasswordHash, StringComparison.Ordinal);
         Assert.Null(account.ProvisionalCodeHash);
@@ -81,8 +81,8 @@ public sealed class JourneyPathTests(ClusterFixture cluster)
         (await grain.SubmitCode(id, cluster.Sms.LastCodeTo(newPhone))).ShouldSucceed();
         (await grain.CreatePassword(id, JourneyDriver.GoodPassword, JourneyDriver.GoodPassword)).ShouldSucceed();
 
-        var account = (await cluster.ReadStoredState<AccountState>("account", AccountGrainId(member.MemberNumber))).Account!;
-        Assert.Equal(newPhone, account.NewPhone);
+        var account = await cluster.ReadStoredState<AccountState>("account", AccountGrainId(member.MemberNumber));
+        Assert.Equal(newPhone, account.VerifiedPhone);
         Assert.True(account.PhoneMarketingOptOut);
     }
 
@@ -122,7 +122,7 @@ public sealed class JourneyPathTests(ClusterFixture cluster)
         Assert.All(letter.ProvisionalCode, c => Assert.Contains(c, ProvisionalCodes.Alphabet));
         Assert.Equal(cluster.Time.GetUtcNow().AddDays(30), letter.ExpiresAt);
 
-        var account = (await cluster.ReadStoredState<AccountState>("account", AccountGrainId(member.MemberNumber))).Account!;
+        var account = await cluster.ReadStoredState<AccountState>("account", AccountGrainId(member.MemberNumber));
         Assert.Null(account.PasswordHash);
         Assert.Equal(letter.ExpiresAt, account.ProvisionalCodeExpiresAt);
         var hasher = cluster.Cluster.GetSiloServiceProvider().GetRequiredService<IPasswordHasher>();
