@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Enrolment.Grains.Codes;
 using Enrolment.Grains.Enrolments;
+using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Members;
 
@@ -32,6 +33,7 @@ public sealed class StoredStateTests
             LockedUntil = now.AddHours(24),
             Outbox = [new OutboxEntry { MessageId = Guid.NewGuid(), Channel = DeliveryChannel.Letter, Address = member.Address, Secret = "ABCD23EFGH", CodeExpiresAt = now }],
             Audit = [new AuditEvent(now, "journey-started", "x")],
+            PendingAccount = new NewAccount(Guid.NewGuid(), "PAUL COMET", "paul@example.org", true, now, false, null, "$argon2id$v=19$m=8,t=1,p=1$AA$AA", null, null),
         };
 
         var copy = JsonSerializer.Deserialize<EnrolmentState>(JsonSerializer.Serialize(state))!;
@@ -40,5 +42,6 @@ public sealed class StoredStateTests
         Assert.Equal(member, copy.Current!.Member);
         Assert.Equal(state.Current.Code, copy.Current.Code);
         Assert.Equal(state.Current.LastView, copy.Current.LastView);
+        Assert.Equal(state.PendingAccount, copy.PendingAccount);
     }
 }

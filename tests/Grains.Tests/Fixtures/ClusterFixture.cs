@@ -2,6 +2,7 @@ using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Members;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Storage;
 using Orleans.TestingHost;
@@ -32,6 +33,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public FakeMemberDirectory Directory { get; } = new();
 
+    public RecordingLoggerProvider Logs { get; } = new();
+
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not deployed.");
 
     public IGrainFactory Grains => Cluster.Client;
@@ -48,6 +51,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<ISmsSender>(Sms);
             host.Services.AddSingleton<ILetterSender>(Letters);
             host.Services.AddSingleton<IMemberDirectory>(Directory);
+            host.Logging.AddProvider(Logs);
+            host.Logging.AddFilter<RecordingLoggerProvider>("Enrolment", LogLevel.Debug);
         });
         builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Store));
         _cluster = builder.Build();
