@@ -2,6 +2,7 @@ using Enrolment.Grains;
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Members;
 using Enrolment.Grains.Operations;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -34,6 +35,12 @@ public sealed class GatewayCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Store));
         builder.ConfigureSiloHost((_, host) =>
         {
+            // The domain's grains and rules, with hashing cheap enough for tests; every rule keeps its default.
+            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["PasswordHashing:MemoryKib"] = "1024",
+                ["PasswordHashing:Passes"] = "1",
+            });
             host.Services.AddEnrolmentDomain(host.Configuration);
             host.Services.AddSingleton<TimeProvider>(Clock);
             host.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
@@ -47,6 +54,8 @@ public sealed class GatewayCluster : IAsyncLifetime
         Gateway = NewGateway(new Dictionary<string, string?>
         {
             ["RateLimits:IdentitySearchPerMinute"] = "100000",
+            ["RateLimits:SignInPerMinute"] = "100000",
+            ["RateLimits:PasswordResetPerMinute"] = "100000",
             ["RateLimits:CodeResendPerMinute"] = "100000",
         });
     }
