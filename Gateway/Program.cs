@@ -2,7 +2,9 @@ using Enrolment.Gateway.Dev;
 using Enrolment.Gateway.Enrolments;
 using Enrolment.Gateway.Health;
 using Enrolment.Gateway.Hosting;
+using Enrolment.Gateway.Help;
 using Enrolment.Gateway.Http;
+using Enrolment.Gateway.PasswordResets;
 using Enrolment.Gateway.Sessions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,12 +12,15 @@ builder.AddGatewayLogging();
 builder.AddEnrolmentClusterClient();
 builder.AddGatewayHttp();
 builder.Services.AddEnrolmentsApi();
+builder.AddAccountSessions();
 
 var app = builder.Build();
 app.UseGatewayHttp();
 app.MapHealthApi();
 app.MapEnrolmentsApi();
 app.MapSessionsApi();
+app.MapPasswordResetsApi();
+app.MapHelpApi();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevApi();

@@ -1,3 +1,5 @@
+using Enrolment.Grains.Accounts;
+using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Configuration;
@@ -14,10 +16,19 @@ public static class GrainServices
     /// </summary>
     public static IServiceCollection AddEnrolmentDomain(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EnrolmentOptions>().Bind(configuration.GetSection(EnrolmentOptions.Section));
-        services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.Section));
+        services.AddOptions<EnrolmentOptions>()
+            .Bind(configuration.GetSection(EnrolmentOptions.Section))
+            .Validate(EnrolmentOptions.AreSound, "Enrolment: a limit is out of range (code length 4–9, counts and durations positive).")
+            .ValidateOnStart();
+        services.AddOptions<PasswordHashingOptions>()
+            .Bind(configuration.GetSection(PasswordHashingOptions.Section))
+            .Validate(o => o is { MemoryKib: >= 8, Passes: >= 1, Lanes: 1, HashBytes: >= 16, MaxConcurrentHashes: >= 0 }, "PasswordHashing: Argon2id cost out of range (libsodium computes one lane).")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher, Argon2PasswordHasher>();
+        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section));
+        services.TryAddSingleton<DummySecretHash>();
+        services.TryAddSingleton<OutboxDelivery>();
         return services;
     }
 }

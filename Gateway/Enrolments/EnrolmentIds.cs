@@ -9,13 +9,15 @@ namespace Enrolment.Gateway.Enrolments;
 /// <summary>
 /// The opaque <c>enrolmentId</c>: member number and journey id, encrypted and authenticated with the shared
 /// data-protection keys, base64url. Any gateway reads it; nobody can read or forge it without the keys.
+/// The first-login and lost-password ids are made the same way under their own purposes, so that no kind of id
+/// is accepted in place of another.
 /// </summary>
-public sealed class EnrolmentIds(IDataProtectionProvider dataProtection)
+public sealed class EnrolmentIds(IDataProtectionProvider dataProtection, string purpose = "enrolment-id")
 {
     private const int PayloadLength = MemberNumber.Length + 16;
     private const int MaxIdLength = 512;
 
-    private readonly IDataProtector protector = dataProtection.CreateProtector("enrolment-id");
+    private readonly IDataProtector protector = dataProtection.CreateProtector(purpose);
 
     public string Create(string memberNumber, Guid journeyId)
     {

@@ -47,7 +47,7 @@ public static partial class IdentityValidation
         return Check(problem, name, field, errors);
     }
 
-    private static DateOnly? BirthDate(string? value, DateOnly today, Dictionary<string, string[]> errors)
+    internal static DateOnly? BirthDate(string? value, DateOnly today, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -70,7 +70,7 @@ public static partial class IdentityValidation
         return date;
     }
 
-    private static string? Email(string? value, string? confirmation, Dictionary<string, string[]> errors)
+    internal static string? Email(string? value, string? confirmation, Dictionary<string, string[]> errors)
     {
         var email = value?.Trim();
         string? problem = email switch

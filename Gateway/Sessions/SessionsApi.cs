@@ -1,6 +1,120 @@
+using Enrolment.Gateway.Enrolments;
+using Enrolment.Gateway.Http;
+using Enrolment.Grains.Interfaces.Accounts;
+using Enrolment.Grains.Interfaces.Enrolments;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
 namespace Enrolment.Gateway.Sessions;
 
+/// <summary>Sign-in with a password or a provisional code, first login, the signed-in member, sign-out.</summary>
 public static class SessionsApi
 {
-    public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder routes) => routes;
+    public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api").WithTags("Sessions");
+        api.MapPost("/sessions", SignIn).RequireRateLimiting(SessionsSetup.SignInLimit);
+        api.MapGet("/first-login/{firstLoginId}", GetFirstLogin).RequireRateLimiting(SessionsSetup.SignInLimit);
+        api.MapPost("/first-login/{firstLoginId}", CompleteFirstLogin).RequireRateLimiting(SessionsSetup.SignInLimit);
+        api.MapGet("/me", Me);
+        // Cast: a handler taking only HttpContext would otherwise be bound as a RequestDelegate and its result dropped.
+        api.MapDelete("/sessions/current", (Delegate)SignOut);
+        return routes;
+    }
+
+    public static async Task<Results<Ok<SessionAnswer>, ProblemHttpResult>> SignIn(
+        [FromBody] SignInRequest? request,
+        HttpContext context,
+        IGrainFactory grains,
+        [FromKeyedServices(MemberScopedIds.FirstLogin)] EnrolmentIds firstLoginIds)
+    {
+        if (SessionInput.CheckSignIn(request, out var memberNumber) is { Count: > 0 } errors)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var outcome = await grains.GetGrain<IAccountGrain>(memberNumber).SignIn(request!.Secret!);
+        return outcome switch
+        {
+            { Refusal: { } refusal } => Problems.From(refusal),
+            { FirstLoginId: { } firstLoginId } => TypedResults.Ok(SessionAnswer.FirstLogin(firstLoginIds.Create(memberNumber, firstLoginId))),
+            _ => await SignedIn(context, outcome.Profile!),
+        };
+    }
+
+    public static async Task<Results<Ok<FirstLoginScreen>, ProblemHttpResult>> GetFirstLogin(
+        string firstLoginId,
+        IGrainFactory grains,
+        [FromKeyedServices(MemberScopedIds.FirstLogin)] EnrolmentIds firstLoginIds)
+    {
+        if (!firstLoginIds.TryRead(firstLoginId, out var firstLogin))
+        {
+            return Problems.From(new Refusal(RefusalCodes.UnknownFirstLogin));
+        }
+
+        var outcome = await grains.GetGrain<IAccountGrain>(firstLogin.MemberNumber).GetFirstLogin(firstLogin.JourneyId);
+        return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(new FirstLoginScreen(outcome.EmailOnFile!));
+    }
+
+    public static async Task<Results<Ok<SessionAnswer>, ProblemHttpResult>> CompleteFirstLogin(
+        string firstLoginId,
+        [FromBody] FirstLoginRequestBody? request,
+        HttpContext context,
+        IGrainFactory grains,
+        [FromKeyedServices(MemberScopedIds.FirstLogin)] EnrolmentIds firstLoginIds)
+    {
+        if (!firstLoginIds.TryRead(firstLoginId, out var firstLogin))
+        {
+            return Problems.From(new Refusal(RefusalCodes.UnknownFirstLogin));
+        }
+
+        if (SessionInput.CheckFirstLogin(request, out var email) is { Count: > 0 } errors)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var outcome = await grains.GetGrain<IAccountGrain>(firstLogin.MemberNumber)
+            .CompleteFirstLogin(firstLogin.JourneyId, new FirstLoginRequest(email, request!.Password!, request.PasswordConfirmation!));
+        return outcome.Refusal is { } refusal ? Problems.From(refusal) : await SignedIn(context, outcome.Profile!);
+    }
+
+    public static async Task<Results<Ok<MeAnswer>, ProblemHttpResult>> Me(HttpContext context, IGrainFactory grains)
+    {
+        // The cookie handler has already ended a session whose epoch moved: no principal, no session.
+        var memberNumber = context.User.Identity?.IsAuthenticated == true ? SessionClaims.MemberNumberOf(context.User) : null;
+        var profile = memberNumber is null ? null : await grains.GetGrain<IAccountGrain>(memberNumber).GetProfile();
+        return profile is null
+            ? Problems.From(new Refusal(RefusalCodes.InvalidCredentials))
+            : TypedResults.Ok(new MeAnswer(profile.MemberNumber, profile.FullName, profile.Email));
+    }
+
+    public static async Task<NoContent> SignOut(HttpContext context)
+    {
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<SessionAnswer>, ProblemHttpResult>> SignedIn(HttpContext context, AccountProfile profile)
+    {
+        await SessionClaims.SignInAsync(context, profile);
+        return TypedResults.Ok(SessionAnswer.SignedIn);
+    }
 }
+
+public sealed record SignInRequest(string? MemberNumber, string? Secret);
+
+public sealed record FirstLoginRequestBody(string? Email, string? EmailConfirmation, string? Password, string? PasswordConfirmation);
+
+/// <summary><c>{status:"signed-in"}</c>, or <c>{status:"first-login", firstLoginId}</c>.</summary>
+public sealed record SessionAnswer(string Status, string? FirstLoginId)
+{
+    public static readonly SessionAnswer SignedIn = new("signed-in", null);
+
+    public static SessionAnswer FirstLogin(string firstLoginId) => new("first-login", firstLoginId);
+}
+
+public sealed record FirstLoginScreen(string Email);
+
+public sealed record MeAnswer(string MemberNumber, string FullName, string Email);

@@ -1,3 +1,5 @@
+using Enrolment.Grains.Interfaces.Enrolments;
+
 namespace Enrolment.Grains.Interfaces.Accounts;
 
 /// <summary>
@@ -10,6 +12,33 @@ public interface IAccountGrain : IGrainWithStringKey
 
     /// <summary>Creates the account at the end of an enrolment; a second call with the same enrolment is a no-op.</summary>
     Task Create(NewAccount account);
+
+    /// <summary>
+    /// Checks a password or a provisional access code. Failures in a row lock sign-in for a while;
+    /// a member number without an account answers exactly like a wrong secret.
+    /// </summary>
+    Task<SignInOutcome> SignIn(string secret);
+
+    /// <summary>What the first-login screen shows once a provisional code was accepted: the e-mail on file.</summary>
+    Task<FirstLoginOutcome> GetFirstLogin(Guid firstLoginId);
+
+    /// <summary>Ends first login: e-mail confirmed or replaced, password created; the provisional code dies.</summary>
+    Task<SignInOutcome> CompleteFirstLogin(Guid firstLoginId, FirstLoginRequest request);
+
+    /// <summary>The signed-in member's profile, or null when there is no account.</summary>
+    Task<AccountProfile?> GetProfile();
+
+    /// <summary>The mobile to send a lost-password code to: the one proven at enrolment, else null.</summary>
+    Task<string?> GetVerifiedPhone();
+
+    /// <summary>Lost password by SMS: the new password replaces the old one and every session ends.</summary>
+    Task ResetPassword(Guid resetId, string passwordHash);
+
+    /// <summary>Lost password by letter: a new provisional code, good for a first login; the password still works until then.</summary>
+    Task IssueProvisionalCode(Guid resetId, string provisionalCodeHash, DateTimeOffset expiresAt);
+
+    /// <summary>Every sign-in, failure, lock, first login and reset of this account, oldest first; never a secret.</summary>
+    Task<IReadOnlyList<AuditEvent>> GetAuditTrail();
 }
 
 /// <summary>

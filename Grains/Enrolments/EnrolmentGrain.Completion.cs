@@ -96,7 +96,7 @@ public sealed partial class EnrolmentGrain
         {
             // The member was told the step succeeded: keep trying, with backoff, until the account grain agrees.
             State.AccountCreationAttempts++;
-            State.NextAccountAttemptAt = now + Backoff(State.AccountCreationAttempts);
+            State.NextAccountAttemptAt = now + delivery.Backoff(State.AccountCreationAttempts);
             Audit("account-creation-retry", exception.GetType().Name);
         }
 

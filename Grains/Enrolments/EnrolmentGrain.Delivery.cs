@@ -1,4 +1,3 @@
-using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Microsoft.Extensions.Logging;
 
@@ -103,49 +102,8 @@ public sealed partial class EnrolmentGrain
 
     private async Task TryDeliverAsync(OutboxEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var kind = entry.Channel == DeliveryChannel.Sms ? "sms" : "letter";
-        entry.Attempts++;
-        try
-        {
-            if (entry.Channel == DeliveryChannel.Sms)
-            {
-                await smsSender.SendAsync(new SmsMessage(entry.MessageId, entry.Phone!, entry.Secret!), cancellationToken);
-            }
-            else
-            {
-                await letterSender.SendAsync(
-                    new LetterMessage(entry.MessageId, MemberNumber, entry.RecipientName!, entry.Address!, entry.Secret!, entry.CreatedAt, entry.CodeExpiresAt!.Value),
-                    cancellationToken);
-            }
-
-            entry.Status = DeliveryStatus.Sent;
-            entry.SentAt = time.GetUtcNow();
-            entry.Secret = null;
-            Audit($"{kind}-sent", $"message={entry.MessageId};attempt={entry.Attempts}");
-        }
-        catch (Exception exception)
-        {
-            // Only the exception's type is kept: a provider's message could quote the phone number.
-            if (entry.Attempts >= _options.DeliveryAttempts)
-            {
-                entry.Status = DeliveryStatus.Failed;
-                entry.Secret = null;
-                Audit($"{kind}-failed", $"message={entry.MessageId};attempts={entry.Attempts};error={exception.GetType().Name}");
-                logger.LogError("Enrolment {Kind} {MessageId} given up after {Attempts} tries", kind, entry.MessageId, entry.Attempts);
-            }
-            else
-            {
-                entry.NextAttemptAt = now + Backoff(entry.Attempts);
-                Audit($"{kind}-retry", $"message={entry.MessageId};attempt={entry.Attempts};error={exception.GetType().Name}");
-            }
-        }
-    }
-
-    /// <summary>The wait after the given number of failed tries: doubling from the first wait, capped.</summary>
-    private TimeSpan Backoff(int failedTries)
-    {
-        var wait = _options.DeliveryFirstBackoff * Math.Pow(2, Math.Min(failedTries - 1, 20));
-        return wait < _options.DeliveryMaxBackoff ? wait : _options.DeliveryMaxBackoff;
+        var (kind, detail) = await delivery.TryDeliverAsync(entry, MemberNumber, now, cancellationToken);
+        Audit(kind, detail);
     }
 
     /// <summary>Arms the timer for the next due piece of work, or parks it when nothing is pending.</summary>
@@ -175,15 +133,5 @@ public sealed partial class EnrolmentGrain
         }
     }
 
-    /// <summary>Keeps every pending message and the most recent finished ones.</summary>
-    private void TrimOutbox()
-    {
-        var finished = State.Outbox.Where(e => !e.IsPending).ToList();
-        var excess = finished.Count - _options.OutboxHistoryLength;
-        if (excess > 0)
-        {
-            var drop = finished.OrderBy(e => e.CreatedAt).Take(excess).ToHashSet();
-            State.Outbox.RemoveAll(drop.Contains);
-        }
-    }
+    private void TrimOutbox() => delivery.Trim(State.Outbox);
 }

@@ -15,8 +15,7 @@ public sealed partial class EnrolmentGrain(
     [PersistentState("enrolment", StorageNames.Store)] IPersistentState<EnrolmentState> store,
     IOptions<EnrolmentOptions> options,
     IPasswordHasher hasher,
-    ISmsSender smsSender,
-    ILetterSender letterSender,
+    OutboxDelivery delivery,
     TimeProvider time,
     ILogger<EnrolmentGrain> logger) : Grain, IEnrolmentGrain
 {

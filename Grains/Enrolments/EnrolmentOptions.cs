@@ -49,6 +49,13 @@ public sealed class EnrolmentOptions
     /// <summary>Delivered or given-up messages kept for support, besides those still pending.</summary>
     public int OutboxHistoryLength { get; set; } = 20;
 
+    public static bool AreSound(EnrolmentOptions o) =>
+        o.CodeLength is >= 4 and <= 9
+        && new[] { o.CodeAttempts, o.CodesPerJourney, o.CodesPerMember, o.MemberNumberAttempts, o.VoidJourneysBeforeLock, o.ProvisionalCodeLength, o.DeliveryAttempts, o.AuditTrailLength }.All(n => n > 0)
+        && new[] { o.CodeLifetime, o.CodesPerMemberWindow, o.VoidJourneysWindow, o.LockDuration, o.IdleExpiry, o.ProvisionalCodeLifetime, o.DeliveryFirstBackoff, o.DeliveryMaxBackoff, o.DeliveryFirstTryTimeout }.All(t => t > TimeSpan.Zero)
+        && o.CodeSpacing >= TimeSpan.Zero
+        && o.OutboxHistoryLength >= 0;
+
     public CodeSendLimits CodeSendLimits => new(CodesPerJourney, CodesPerMember, CodesPerMemberWindow, CodeSpacing);
 
     /// <summary>How long a step waits for the first delivery try before leaving it to the retry timer.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using Enrolment.Grains;
 using Enrolment.Silo.Database;
+using Enrolment.Silo.Delivery;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 
@@ -21,6 +22,7 @@ public static class SiloHosting
         var connectionString = DatabaseSetup.ConnectionString(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddEnrolmentDomain(builder.Configuration);
+        builder.Services.AddDelivery(builder.Configuration, builder.Environment);
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(cluster =>

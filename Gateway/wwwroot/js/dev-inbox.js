@@ -66,10 +66,13 @@ function smsItem(sms) {
 }
 
 function letterItem(letter) {
+  // The letter gives the provisional access code on the line after "… code d'accès provisoire :".
+  const code = /provisoire\s*:\s*\n\s*(\S+)/.exec(letter.text ?? "")?.[1];
   return h(
     "li",
     { class: "inbox__item" },
     h("p", { class: "inbox__meta" }, `À ${letter.recipientName ?? ""}, ${letter.address ?? ""} — ${sentAt(letter.sentAt)}`),
+    code ? h("p", {}, "Code d'accès provisoire : ", h("strong", { class: "inbox__code" }, code)) : null,
     h("p", { class: "inbox__text" }, letter.text ?? ""),
   );
 }

@@ -1,5 +1,7 @@
+using Enrolment.Grains;
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Members;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -32,6 +34,13 @@ public sealed class GatewayCluster : IAsyncLifetime
         builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage("enrolment-store"));
         builder.ConfigureSiloHost((_, host) =>
         {
+            // The domain's grains and rules, with hashing cheap enough for tests; every rule keeps its default.
+            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["PasswordHashing:MemoryKib"] = "1024",
+                ["PasswordHashing:Passes"] = "1",
+            });
+            host.Services.AddEnrolmentDomain(host.Configuration);
             host.Services.AddSingleton<TimeProvider>(Clock);
             host.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             host.Services.AddSingleton<IMemberDirectory>(Members);
@@ -43,6 +52,8 @@ public sealed class GatewayCluster : IAsyncLifetime
         Gateway = NewGateway(new Dictionary<string, string?>
         {
             ["RateLimits:IdentitySearchPerMinute"] = "100000",
+            ["RateLimits:SignInPerMinute"] = "100000",
+            ["RateLimits:PasswordResetPerMinute"] = "100000",
             ["RateLimits:CodeResendPerMinute"] = "100000",
         });
     }

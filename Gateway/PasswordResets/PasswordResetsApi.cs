@@ -1,0 +1,98 @@
+using Enrolment.Gateway.Enrolments;
+using Enrolment.Gateway.Http;
+using Enrolment.Gateway.Sessions;
+using Enrolment.Grains.Interfaces.Accounts;
+using Enrolment.Grains.Interfaces.Enrolments;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Enrolment.Gateway.PasswordResets;
+
+/// <summary>
+/// "J'ai perdu mon mot de passe": member number + birth date, then a code by SMS and a new password, or a letter.
+/// Every answer has the same shape whether or not the number exists.
+/// </summary>
+public static class PasswordResetsApi
+{
+    public static IEndpointRouteBuilder MapPasswordResetsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/password-resets").WithTags("PasswordResets").RequireRateLimiting(SessionsSetup.PasswordResetLimit);
+        api.MapPost("/", Start);
+        api.MapGet("/{resetId}", Get);
+        api.MapPost("/{resetId}/code", SubmitCode);
+        api.MapPost("/{resetId}/password", SetPassword);
+        return routes;
+    }
+
+    public static async Task<Results<Created<ResetAnswer>, ProblemHttpResult>> Start(
+        [FromBody] ResetStartRequest? request,
+        IGrainFactory grains,
+        TimeProvider clock,
+        [FromKeyedServices(MemberScopedIds.PasswordReset)] EnrolmentIds resetIds)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (ResetInput.CheckStart(request, today, out var memberNumber, out var birthDate) is { Count: > 0 } errors)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var outcome = await grains.GetGrain<IPasswordResetGrain>(memberNumber).Start(birthDate);
+        if (outcome.Refusal is { } refusal)
+        {
+            return Problems.From(refusal);
+        }
+
+        var answer = ResetAnswer.From(resetIds.Create(memberNumber, outcome.View!.ResetId), outcome.View);
+        return TypedResults.Created($"/api/password-resets/{answer.ResetId}", answer);
+    }
+
+    public static Task<Results<Ok<ResetAnswer>, ProblemHttpResult>> Get(
+        string resetId, IGrainFactory grains, [FromKeyedServices(MemberScopedIds.PasswordReset)] EnrolmentIds resetIds) =>
+        Run(resetId, resetIds, grains, (reset, id) => reset.Get(id));
+
+    public static Task<Results<Ok<ResetAnswer>, ProblemHttpResult>> SubmitCode(
+        string resetId,
+        [FromBody] ResetCodeRequest? request,
+        IGrainFactory grains,
+        [FromKeyedServices(MemberScopedIds.PasswordReset)] EnrolmentIds resetIds) =>
+        ResetInput.CheckCode(request, out var code) is { Count: > 0 } errors
+            ? Invalid(errors)
+            : Run(resetId, resetIds, grains, (reset, id) => reset.SubmitCode(id, code));
+
+    public static Task<Results<Ok<ResetAnswer>, ProblemHttpResult>> SetPassword(
+        string resetId,
+        [FromBody] ResetPasswordRequest? request,
+        IGrainFactory grains,
+        [FromKeyedServices(MemberScopedIds.PasswordReset)] EnrolmentIds resetIds) =>
+        ResetInput.CheckPassword(request) is { Count: > 0 } errors
+            ? Invalid(errors)
+            : Run(resetId, resetIds, grains, (reset, id) => reset.SetPassword(id, request!.Password!, request.PasswordConfirmation!));
+
+    private static async Task<Results<Ok<ResetAnswer>, ProblemHttpResult>> Run(
+        string resetId, EnrolmentIds resetIds, IGrainFactory grains, Func<IPasswordResetGrain, Guid, Task<ResetOutcome>> step)
+    {
+        if (!resetIds.TryRead(resetId, out var reset))
+        {
+            return Problems.From(new Refusal(RefusalCodes.UnknownReset));
+        }
+
+        var outcome = await step(grains.GetGrain<IPasswordResetGrain>(reset.MemberNumber), reset.JourneyId);
+        return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(ResetAnswer.From(resetId, outcome.View!));
+    }
+
+    private static Task<Results<Ok<ResetAnswer>, ProblemHttpResult>> Invalid(Dictionary<string, string[]> errors) =>
+        Task.FromResult<Results<Ok<ResetAnswer>, ProblemHttpResult>>(Problems.Validation(errors));
+}
+
+public sealed record ResetStartRequest(string? MemberNumber, string? BirthDate);
+
+public sealed record ResetCodeRequest(string? Code);
+
+public sealed record ResetPasswordRequest(string? Password, string? PasswordConfirmation);
+
+/// <summary><c>{resetId, step, maskedPhone?, codeExpiresAt?}</c>: the same shape whether or not the number exists.</summary>
+public sealed record ResetAnswer(string ResetId, string Step, string? MaskedPhone, DateTimeOffset? CodeExpiresAt)
+{
+    public static ResetAnswer From(string resetId, ResetView view) =>
+        new(resetId, StepNames.Of(view.Step), view.MaskedPhone, view.CodeExpiresAt);
+}

@@ -1,0 +1,85 @@
+using System.Threading.RateLimiting;
+using Enrolment.Gateway.Http;
+using Enrolment.Grains.Interfaces.Accounts;
+using Enrolment.Grains.Interfaces.Enrolments;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Enrolment.Gateway.Sessions;
+
+public static class SessionsSetup
+{
+    public const string SignInLimit = "sign-in";
+    public const string PasswordResetLimit = "password-reset";
+
+    /// <summary>
+    /// Cookie sessions (protected with the shared data-protection keys, so every gateway accepts every cookie),
+    /// the opaque first-login and reset ids, and the per-address limits on sign-in and lost password.
+    /// </summary>
+    public static WebApplicationBuilder AddAccountSessions(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section);
+        services.AddOptions<AccountRateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        services.AddMemberScopedIds();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<SessionOptions>>((cookie, sessions) => ConfigureCookie(cookie, sessions.Value));
+
+        services.AddOptions<RateLimiterOptions>().Configure(limiter =>
+        {
+            limiter.AddPolicy(SignInLimit, context => PerAddress(context, SignInLimit, o => o.SignInPerMinute));
+            limiter.AddPolicy(PasswordResetLimit, context => PerAddress(context, PasswordResetLimit, o => o.PasswordResetPerMinute));
+        });
+        return builder;
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie, SessionOptions sessions)
+    {
+        cookie.Cookie.Name = sessions.CookieName;
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Strict;
+        cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        cookie.Cookie.IsEssential = true;
+        cookie.ExpireTimeSpan = sessions.IdleTimeout;
+        cookie.SlidingExpiration = true;
+
+        // An API answers with problems; it never redirects to a login page.
+        cookie.Events.OnRedirectToLogin = context => Unauthorized(context.HttpContext);
+        cookie.Events.OnRedirectToAccessDenied = context => Unauthorized(context.HttpContext);
+        cookie.Events.OnValidatePrincipal = EndSessionWhenEpochMoved;
+    }
+
+    /// <summary>A password reset bumps the account's epoch: a cookie minted before it no longer signs anyone in.</summary>
+    private static async Task EndSessionWhenEpochMoved(CookieValidatePrincipalContext context)
+    {
+        var memberNumber = context.Principal is { } principal ? SessionClaims.MemberNumberOf(principal) : null;
+        var epoch = context.Principal is { } user ? SessionClaims.EpochOf(user) : null;
+        var profile = memberNumber is null
+            ? null
+            : await context.HttpContext.RequestServices.GetRequiredService<IClusterClient>().GetGrain<IAccountGrain>(memberNumber).GetProfile();
+        if (profile is null || profile.SessionEpoch != epoch)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+
+    private static Task Unauthorized(HttpContext context) =>
+        Problems.From(new Refusal(RefusalCodes.InvalidCredentials)).ExecuteAsync(context);
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, string policy, Func<AccountRateLimitOptions, int> permitsPerMinute)
+    {
+        var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<AccountRateLimitOptions>>().CurrentValue;
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter($"{policy}:{address}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, permitsPerMinute(limits)),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+    }
+}

@@ -1,0 +1,260 @@
+using Enrolment.Grains.Codes;
+using Enrolment.Grains.Interfaces.Accounts;
+using Enrolment.Grains.Interfaces.Directory;
+using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Passwords;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace Enrolment.Grains.Accounts;
+
+/// <summary>
+/// A member's credentials (key: the ten-digit member number): sign-in with lockout, first login with a
+/// provisional code, and the changes a lost-password request makes. Time comes only from <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class AccountGrain(
+    [PersistentState("account", StorageNames.Store)] IPersistentState<AccountState> stored,
+    IPasswordHasher hasher,
+    DummySecretHash dummyHash,
+    TimeProvider time,
+    IOptions<AccountOptions> options,
+    ILogger<AccountGrain> logger) : Grain, IAccountGrain
+{
+    private readonly AccountOptions _options = options.Value;
+
+    private AccountState State => stored.State;
+
+    private string MemberNumber => this.GetPrimaryKeyString();
+
+    public Task<bool> Exists() => Task.FromResult(State.Exists);
+
+    public async Task Create(NewAccount account)
+    {
+        if (State.Exists)
+        {
+            if (State.EnrolmentJourneyId != account.EnrolmentJourneyId)
+            {
+                logger.LogWarning("Account creation refused: the account already exists from another enrolment");
+            }
+
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        State.EnrolmentJourneyId = account.EnrolmentJourneyId;
+        State.FullName = account.FullName;
+        State.Email = account.Email;
+        State.Newsletter = account.Newsletter;
+        State.NewsletterConsentAt = account.NewsletterConsentAt;
+        State.PhoneMarketingOptOut = account.PhoneMarketingOptOut;
+        State.VerifiedPhone = account.NewPhone;
+        State.PasswordHash = account.PasswordHash;
+        State.ProvisionalCodeHash = account.ProvisionalCodeHash;
+        State.ProvisionalCodeExpiresAt = account.ProvisionalCodeHash is null
+            ? null
+            : account.ProvisionalCodeExpiresAt ?? now + _options.ProvisionalCodeLifetime;
+        State.CreatedAt = now;
+        Lockout.Reset(State.Lockout);
+        Audit(now, "account-created", account.PasswordHash is null ? "provisional-code" : "password");
+        await stored.WriteStateAsync();
+    }
+
+    public async Task<SignInOutcome> SignIn(string secret)
+    {
+        var now = time.GetUtcNow();
+        if (Lockout.RetryAfterSeconds(State.Lockout, now) is { } retryAfter)
+        {
+            return SignInOutcome.Refused(new Refusal(RefusalCodes.Locked, RetryAfterSeconds: retryAfter));
+        }
+
+        if (!State.Exists)
+        {
+            // Same work and same answer as a wrong secret for a real account.
+            await hasher.VerifyAsync(secret, await dummyHash.GetAsync());
+            return await Fail(now);
+        }
+
+        if (State.PasswordHash is { } passwordHash)
+        {
+            var check = await hasher.VerifyAsync(secret, passwordHash);
+            if (check.Matches)
+            {
+                return await SignedInWithPassword(secret, check, now);
+            }
+        }
+
+        if (State.ProvisionalCodeHash is { } codeHash)
+        {
+            var check = await hasher.VerifyAsync(ProvisionalCodes.Normalise(secret), codeHash);
+            if (check.Matches)
+            {
+                return await AcceptProvisionalCode(now);
+            }
+        }
+
+        return await Fail(now);
+    }
+
+    public Task<FirstLoginOutcome> GetFirstLogin(Guid firstLoginId)
+    {
+        var refusal = FirstLoginRefusal(firstLoginId, time.GetUtcNow());
+        return Task.FromResult(new FirstLoginOutcome(refusal is null ? State.Email : null, refusal));
+    }
+
+    public async Task<SignInOutcome> CompleteFirstLogin(Guid firstLoginId, FirstLoginRequest request)
+    {
+        var now = time.GetUtcNow();
+        if (State.Exists && State.CompletedFirstLoginId == firstLoginId && State.PasswordHash is { } done)
+        {
+            // A replay of the call that succeeded answers the same success, but only with the same password.
+            return (await hasher.VerifyAsync(request.Password, done)).Matches
+                ? SignInOutcome.SignedIn(Profile())
+                : SignInOutcome.Refused(new Refusal(RefusalCodes.UnknownFirstLogin));
+        }
+
+        if (FirstLoginRefusal(firstLoginId, now) is { } refusal)
+        {
+            return SignInOutcome.Refused(refusal);
+        }
+
+        var member = await GrainFactory.GetGrain<IMemberDirectoryGrain>(0).Get(MemberNumber);
+        var owner = new PasswordOwner(MemberNumber, member?.BirthDate ?? default, member?.LastName ?? "");
+        var errors = PasswordPolicy.Check(request.Password, request.PasswordConfirmation, owner);
+        if (errors.Count > 0)
+        {
+            return SignInOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: errors));
+        }
+
+        var hash = await hasher.HashAsync(request.Password);
+        if (!string.Equals(State.Email, request.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            State.Email = request.Email;
+            Audit(now, "email-changed");
+        }
+
+        State.PasswordHash = hash;
+        State.ProvisionalCodeHash = null;
+        State.ProvisionalCodeExpiresAt = null;
+        State.FirstLoginId = null;
+        State.FirstLoginExpiresAt = null;
+        State.CompletedFirstLoginId = firstLoginId;
+        State.SessionEpoch++;
+        Lockout.Reset(State.Lockout);
+        Audit(now, "first-login-completed");
+        await stored.WriteStateAsync();
+        return SignInOutcome.SignedIn(Profile());
+    }
+
+    public Task<AccountProfile?> GetProfile() => Task.FromResult(State.Exists ? Profile() : null);
+
+    public Task<string?> GetVerifiedPhone() => Task.FromResult(State.Exists ? State.VerifiedPhone : null);
+
+    public async Task ResetPassword(Guid resetId, string passwordHash)
+    {
+        if (!State.Exists || State.LastResetId == resetId)
+        {
+            return;
+        }
+
+        State.LastResetId = resetId;
+        State.PasswordHash = passwordHash;
+        State.ProvisionalCodeHash = null;
+        State.ProvisionalCodeExpiresAt = null;
+        State.FirstLoginId = null;
+        State.FirstLoginExpiresAt = null;
+        State.SessionEpoch++;
+        Lockout.Reset(State.Lockout);
+        Audit(time.GetUtcNow(), "password-reset", "sms");
+        await stored.WriteStateAsync();
+    }
+
+    public async Task IssueProvisionalCode(Guid resetId, string provisionalCodeHash, DateTimeOffset expiresAt)
+    {
+        if (!State.Exists || State.LastResetId == resetId)
+        {
+            return;
+        }
+
+        // The old password keeps working until the first login with the new code: a stranger who knows a
+        // member number and birth date must not be able to lock the member out by asking for a letter.
+        State.LastResetId = resetId;
+        State.ProvisionalCodeHash = provisionalCodeHash;
+        State.ProvisionalCodeExpiresAt = expiresAt;
+        State.FirstLoginId = null;
+        State.FirstLoginExpiresAt = null;
+        Audit(time.GetUtcNow(), "provisional-code-issued", "letter");
+        await stored.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<AuditEvent>> GetAuditTrail() => Task.FromResult<IReadOnlyList<AuditEvent>>([.. State.Audit]);
+
+    private async Task<SignInOutcome> SignedInWithPassword(string secret, SecretCheck check, DateTimeOffset now)
+    {
+        if (check.NeedsRehash)
+        {
+            State.PasswordHash = await hasher.HashAsync(secret);
+            Audit(now, "password-rehashed");
+        }
+
+        Lockout.Reset(State.Lockout);
+        Audit(now, "signed-in");
+        await stored.WriteStateAsync();
+        return SignInOutcome.SignedIn(Profile());
+    }
+
+    private async Task<SignInOutcome> AcceptProvisionalCode(DateTimeOffset now)
+    {
+        if (State.ProvisionalCodeExpiresAt <= now)
+        {
+            Audit(now, "provisional-code-expired");
+            await stored.WriteStateAsync();
+            return SignInOutcome.Refused(new Refusal(RefusalCodes.FirstLoginExpired));
+        }
+
+        // Accepting the code again before first login ends opens a fresh first login; the code itself dies
+        // only once a password replaces it, so a member who closed the page is not sent back to the post.
+        var firstLoginEnds = now + _options.FirstLoginWindow;
+        State.FirstLoginId = Guid.NewGuid();
+        State.FirstLoginExpiresAt = firstLoginEnds < State.ProvisionalCodeExpiresAt ? firstLoginEnds : State.ProvisionalCodeExpiresAt;
+        Lockout.Reset(State.Lockout);
+        Audit(now, "provisional-code-accepted");
+        await stored.WriteStateAsync();
+        return SignInOutcome.FirstLogin(State.FirstLoginId.Value);
+    }
+
+    private async Task<SignInOutcome> Fail(DateTimeOffset now)
+    {
+        Lockout.RecordFailure(State.Lockout, now, _options);
+        var retryAfter = Lockout.RetryAfterSeconds(State.Lockout, now);
+        if (State.Exists)
+        {
+            Audit(now, retryAfter is null ? "sign-in-failed" : "sign-in-locked", $"failures={State.Lockout.FailuresInARow}");
+        }
+
+        await stored.WriteStateAsync();
+        if (retryAfter is not null)
+        {
+            logger.LogInformation("Sign-in locked for {Seconds} s after {Failures} failures", retryAfter, State.Lockout.FailuresInARow);
+        }
+
+        return SignInOutcome.Refused(new Refusal(RefusalCodes.InvalidCredentials));
+    }
+
+    private Refusal? FirstLoginRefusal(Guid firstLoginId, DateTimeOffset now)
+    {
+        if (!State.Exists || State.FirstLoginId != firstLoginId)
+        {
+            return new Refusal(RefusalCodes.UnknownFirstLogin);
+        }
+
+        return State.FirstLoginExpiresAt <= now || State.ProvisionalCodeExpiresAt <= now
+            ? new Refusal(RefusalCodes.FirstLoginExpired)
+            : null;
+    }
+
+    private AccountProfile Profile() => new(MemberNumber, State.FullName, State.Email, State.SessionEpoch);
+
+    private void Audit(DateTimeOffset at, string kind, string? detail = null) =>
+        AuditTrail.Append(State.Audit, new AuditEvent(at, kind, detail), _options.AuditTrailLength);
+}

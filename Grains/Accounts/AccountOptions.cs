@@ -1,0 +1,27 @@
+namespace Enrolment.Grains.Accounts;
+
+/// <summary>Sign-in, first-login and lost-password rules (configuration section <c>Accounts</c>).</summary>
+public sealed class AccountOptions
+{
+    public const string Section = "Accounts";
+
+    /// <summary>Failures in a row before sign-in locks.</summary>
+    public int LockoutThreshold { get; set; } = 5;
+
+    /// <summary>The first lock; each further failure doubles it.</summary>
+    public TimeSpan LockoutBase { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan LockoutMax { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a provisional access code sent by letter stays good.</summary>
+    public TimeSpan ProvisionalCodeLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long the first-login screen stays open once a provisional code was accepted.</summary>
+    public TimeSpan FirstLoginWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A lost-password request expires this long after its last step.</summary>
+    public TimeSpan ResetWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Audit events kept per account or reset, newest kept.</summary>
+    public int AuditTrailLength { get; set; } = 200;
+}

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Runs Enrolment on this machine: PostgreSQL (a private cluster under .data/, kept across runs, unless
+# ENROLMENT_DB points to a server), the schema, the member directory (loaded on the first run), silos and
+# gateways in the Development environment. Ctrl-C or SIGTERM stops everything.
+#
+#   ./run.sh [--silos N] [--gateways N] [--members N] [--port P]
+#
+#   --silos N      silos to run (default 1); silo i listens on 11111+i and 30000+i (i from 0)
+#   --gateways N   gateways to run (default 1), on consecutive ports from --port (default 5080)
+#   --members N    members in the directory when it is first loaded (default 10000)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+root=$(pwd)
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+# shellcheck source=scripts/postgres.sh
+source scripts/postgres.sh
+
+silos=1 gateways=1 members=10000 http_port=${ENROLMENT_HTTP_PORT:-5080}
+silo_port=${ENROLMENT_SILO_PORT:-11111} gateway_port=${ENROLMENT_GATEWAY_PORT:-30000}
+db_port=${ENROLMENT_DB_PORT:-55432}
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --silos) silos=$2; shift 2 ;;
+    --gateways) gateways=$2; shift 2 ;;
+    --members) members=$2; shift 2 ;;
+    --port) http_port=$2; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $1 (see ./run.sh --help)" >&2; exit 2 ;;
+  esac
+done
+
+say() { echo "[run] $*" >&2; }
+started=$(date +%s)
+
+for ((i = 0; i < gateways; i++)); do
+  pg_port_free $((http_port + i)) || { say "port $((http_port + i)) is in use (another ./run.sh?); try --port"; exit 1; }
+done
+for ((i = 0; i < silos; i++)); do
+  for port in $((silo_port + i)) $((gateway_port + i)); do
+    pg_port_free "$port" || { say "port $port is in use (another ./run.sh?)"; exit 1; }
+  done
+done
+
+children=()
+db_home=""
+stop_all() {
+  trap - INT TERM EXIT
+  say "stopping"
+  local pid
+  # Gateways first, then silos (each leaves the cluster gracefully), then the database.
+  for pid in "${children[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${children[@]}"; do
+    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  if [ -n "$db_home" ]; then pg_stop "$db_home"; say "PostgreSQL stopped (data kept in $db_home)"; fi
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap 'stop_all' EXIT
+
+say "building"
+dotnet build Silo/Silo.csproj -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+dotnet build Gateway/Gateway.csproj -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+
+# The cluster's data folder must be one the server's user can enter; when the checkout sits in a folder it
+# cannot (such as /root), the data lives in /var/tmp and .data/postgres points to it.
+database_home() {
+  local home=$root/.data/postgres
+  if [ -L "$home" ] || [ -f "$home/data/PG_VERSION" ]; then echo "$home"; return; fi
+  mkdir -p "$root/.data"
+  if pg_own_home "$home"; then echo "$home"; return; fi
+  rmdir "$home" 2>/dev/null || true
+  local elsewhere
+  elsewhere=/var/tmp/enrolment-pg-$(echo "$root" | md5sum | cut -c1-12)
+  pg_own_home "$elsewhere" >/dev/null || { say "cannot create $elsewhere"; exit 1; }
+  ln -s "$elsewhere" "$home"
+  echo "$home"
+}
+
+if [ -z "${ENROLMENT_DB:-}" ]; then
+  db_home=$(database_home)
+  pg_init "$db_home" "$db_port"
+  pg_start "$db_home"
+  ENROLMENT_DB=$(pg_connection_string "$db_home")
+  export ENROLMENT_DB
+fi
+export ConnectionStrings__Enrolment="$ENROLMENT_DB"
+export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development
+
+# Migrates the schema, and loads the directory when it holds fewer members than asked (the first run).
+say "preparing the database"
+(cd Silo && dotnet bin/Release/net10.0/Enrolment.Silo.dll seed --members "$members")
+
+# start NAME DIR COMMAND...: runs a child with its output prefixed by its name.
+start() {
+  local name=$1 dir=$2
+  shift 2
+  (cd "$dir" && exec "$@") > >(sed -u "s/^/[$name] /") 2>&1 &
+  children=("$!" "${children[@]}")
+}
+
+for ((i = 0; i < silos; i++)); do
+  start "silo-$i" Silo env Orleans__SiloPort=$((silo_port + i)) Orleans__GatewayPort=$((gateway_port + i)) \
+    dotnet bin/Release/net10.0/Enrolment.Silo.dll
+done
+for ((i = 0; i < gateways; i++)); do
+  start "gateway-$i" Gateway dotnet bin/Release/net10.0/Enrolment.Gateway.dll --urls "http://127.0.0.1:$((http_port + i))"
+done
+
+for ((i = 0; i < gateways; i++)); do
+  url="http://127.0.0.1:$((http_port + i))/health/ready"
+  until curl -fsS -o /dev/null --max-time 5 "$url" 2>/dev/null; do
+    if [ $(($(date +%s) - started)) -gt 300 ]; then say "not ready after 5 minutes: $url"; exit 1; fi
+    for pid in "${children[@]}"; do kill -0 "$pid" 2>/dev/null || { say "a process exited during start-up"; exit 1; }; done
+    sleep 1
+  done
+done
+
+base="http://127.0.0.1:$http_port"
+cat >&2 <<MSG
+
+Enrolment is ready ($(($(date +%s) - started)) s): $silos silo(s), $gateways gateway(s)
+  wizard      $base/
+  dev inbox   $base/dev-inbox.html   (API: $base/dev/outbox/sms?to=0639983708)
+  health      $base/health/ready
+Ctrl-C stops everything.
+
+MSG
+wait

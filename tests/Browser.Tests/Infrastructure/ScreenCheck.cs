@@ -1,0 +1,49 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Enrolment.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// What every screen must pass: no serious or critical axe-core violation. And, for the screens tour,
+/// a picture at a phone's width (360 px) and a desktop's (1280 px) under <c>docs/screens/</c>.
+/// </summary>
+public static class ScreenCheck
+{
+    private static readonly string[] Blocking = ["serious", "critical"];
+
+    public static async Task AssertAccessibleAsync(this IPage page, string screen)
+    {
+        var result = await page.RunAxe();
+        var blocking = result.Violations
+            .Where(violation => Blocking.Contains(violation.Impact))
+            .Select(violation => $"{violation.Impact} {violation.Id}: {violation.Help} — " +
+                string.Join(", ", violation.Nodes.Select(node => node.Target?.ToString())))
+            .ToList();
+        Assert.True(blocking.Count == 0, $"Accessibility of \"{screen}\":\n{string.Join('\n', blocking)}");
+    }
+
+    /// <summary>Checks the screen, then saves <c>docs/screens/{name}-360.png</c> and <c>{name}-1280.png</c>.</summary>
+    public static async Task CaptureAsync(this IPage page, string name)
+    {
+        await page.AssertAccessibleAsync(name);
+        var folder = RepositoryRoot.Path("docs", "screens");
+        Directory.CreateDirectory(folder);
+        var original = page.ViewportSize;
+        foreach (var width in new[] { 360, 1280 })
+        {
+            await page.SetViewportSizeAsync(width, 800);
+            await page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(folder, $"{name}-{width}.png"),
+                FullPage = true,
+                Animations = ScreenshotAnimations.Disabled,
+                Caret = ScreenshotCaret.Hide,
+            });
+        }
+
+        if (original is not null)
+        {
+            await page.SetViewportSizeAsync(original.Width, original.Height);
+        }
+    }
+}

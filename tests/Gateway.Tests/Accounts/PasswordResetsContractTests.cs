@@ -1,0 +1,99 @@
+using System.Net;
+using Enrolment.Gateway.Tests.Infrastructure;
+using Xunit;
+using static Enrolment.Gateway.Tests.Accounts.Accounts;
+
+namespace Enrolment.Gateway.Tests.Accounts;
+
+[Collection(GatewayCollection.Name)]
+public sealed class PasswordResetsContractTests(GatewayCluster cluster)
+{
+    private const string NewPassword = "Automne2026rouge";
+
+    [Fact]
+    public async Task By_sms_code_then_new_password_and_every_session_of_the_member_ends()
+    {
+        var member = await cluster.MemberWithPassword();
+        var client = cluster.Gateway.Browser();
+        var cookie = (await client.SignIn(member, Password)).SessionCookie().Cookie;
+
+        var started = await client.PostJson("/api/password-resets", new { memberNumber = member.MemberNumber, birthDate = member.BirthDate.ToString("yyyy-MM-dd") });
+
+        var reset = await started.AssertSuccess(HttpStatusCode.Created);
+        Assert.Equal("enter-code", reset.Text("step"));
+        Assert.Equal($"XX XX XX {member.MobilePhone![6..8]} {member.MobilePhone[8..]}", reset.Text("maskedPhone"));
+        var path = $"/api/password-resets/{reset.Text("resetId")}";
+        var code = cluster.Sms.LatestCode(member.MobilePhone)!;
+        Assert.Equal("create-password", (await (await client.PostJson($"{path}/code", new { code })).AssertSuccess()).Text("step"));
+        Assert.Equal("completed", (await (await client.PostJson($"{path}/password", new { password = NewPassword, passwordConfirmation = NewPassword })).AssertSuccess()).Text("step"));
+
+        await (await client.GetWithCookie("/api/me", cookie)).AssertProblem(HttpStatusCode.Unauthorized, "invalid-credentials");
+        await (await client.SignIn(member, Password)).AssertProblem(HttpStatusCode.Unauthorized, "invalid-credentials");
+        await (await client.SignIn(member, NewPassword)).AssertSuccess();
+    }
+
+    [Fact]
+    public async Task Without_a_phone_on_file_a_letter_is_sent()
+    {
+        var member = await cluster.MemberWithPassword(withMobile: false);
+        var client = cluster.Gateway.Browser();
+
+        var reset = await (await client.PostJson("/api/password-resets", new { memberNumber = member.MemberNumber, birthDate = member.BirthDate.ToString("yyyy-MM-dd") }))
+            .AssertSuccess(HttpStatusCode.Created);
+
+        Assert.Equal("letter-sent", reset.Text("step"));
+        Assert.False(reset.TryGetProperty("maskedPhone", out _));
+        var letter = Assert.Single(cluster.Letters.To(member.MemberNumber));
+        Assert.Equal("first-login", (await (await client.SignIn(member, letter.ProvisionalCode)).AssertSuccess()).Text("status"));
+    }
+
+    [Fact]
+    public async Task An_unknown_number_gets_an_answer_of_the_same_shape()
+    {
+        var client = cluster.Gateway.Browser();
+        var unknown = cluster.Members.NewMember();
+
+        var known = await (await client.PostJson("/api/password-resets", new { memberNumber = (await cluster.MemberWithPassword()).MemberNumber, birthDate = "1960-01-01" }))
+            .AssertSuccess(HttpStatusCode.Created);
+        var decoy = await (await client.PostJson("/api/password-resets", new { memberNumber = unknown.MemberNumber, birthDate = unknown.BirthDate.ToString("yyyy-MM-dd") }))
+            .AssertSuccess(HttpStatusCode.Created);
+
+        Assert.Contains(decoy.Text("step"), new[] { "enter-code", "letter-sent" });
+        Assert.Equal(known.EnumerateObject().Select(p => p.Name).Order().Take(1), decoy.EnumerateObject().Select(p => p.Name).Order().Take(1));
+        Assert.Empty(cluster.Sms.To(unknown.MobilePhone!));
+        Assert.Empty(cluster.Letters.To(unknown.MemberNumber));
+    }
+
+    [Fact]
+    public async Task A_wrong_code_answers_422_with_attempts_left_and_a_forged_id_404()
+    {
+        var member = await cluster.MemberWithPassword();
+        var client = cluster.Gateway.Browser();
+        var reset = await (await client.PostJson("/api/password-resets", new { memberNumber = member.MemberNumber, birthDate = member.BirthDate.ToString("yyyy-MM-dd") }))
+            .AssertSuccess(HttpStatusCode.Created);
+        var resetId = reset.Text("resetId");
+        var wrong = cluster.Sms.LatestCode(member.MobilePhone!) == "000000" ? "111111" : "000000";
+
+        var mismatch = await (await client.PostJson($"/api/password-resets/{resetId}/code", new { code = wrong })).AssertProblem((HttpStatusCode)422, "code-mismatch");
+        Assert.Equal(2, mismatch.GetProperty("attemptsLeft").GetInt32());
+
+        var forged = resetId[..^2] + (resetId[^2] == 'A' ? "B" : "A") + resetId[^1];
+        await (await client.PostJson($"/api/password-resets/{forged}/code", new { code = wrong })).AssertProblem(HttpStatusCode.NotFound, "unknown-reset");
+    }
+
+    [Fact]
+    public async Task A_new_password_breaking_the_rules_answers_400_with_the_rule()
+    {
+        var member = await cluster.MemberWithPassword();
+        var client = cluster.Gateway.Browser();
+        var reset = await (await client.PostJson("/api/password-resets", new { memberNumber = member.MemberNumber, birthDate = member.BirthDate.ToString("yyyy-MM-dd") }))
+            .AssertSuccess(HttpStatusCode.Created);
+        var path = $"/api/password-resets/{reset.Text("resetId")}";
+        await (await client.PostJson($"{path}/code", new { code = cluster.Sms.LatestCode(member.MobilePhone!) })).AssertSuccess();
+
+        var refused = await (await client.PostJson($"{path}/password", new { password = "court", passwordConfirmation = "court" })).AssertProblem(HttpStatusCode.BadRequest, "validation");
+
+        Assert.True(refused.GetProperty("errors").TryGetProperty("password", out _));
+        await (await client.SignIn(member, Password)).AssertSuccess();
+    }
+}

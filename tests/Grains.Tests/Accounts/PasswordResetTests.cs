@@ -1,0 +1,212 @@
+using Enrolment.Grains.Interfaces.Accounts;
+using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.PasswordResets;
+using Enrolment.Grains.Tests.Fixtures;
+using static Enrolment.Grains.Tests.Accounts.AccountTestData;
+
+namespace Enrolment.Grains.Tests.Accounts;
+
+[Collection(ClusterCollection.Name)]
+public sealed class PasswordResetTests(ClusterFixture fixture)
+{
+    private const string NewPassword = "Automne2026rouge";
+    private static readonly DateOnly BirthDate = new(1985, 8, 1);
+
+    private IPasswordResetGrain Reset(string memberNumber) => fixture.Grains.GetGrain<IPasswordResetGrain>(memberNumber);
+
+    private IAccountGrain Account(string memberNumber) => fixture.Grains.GetGrain<IAccountGrain>(memberNumber);
+
+    [Fact]
+    public async Task By_sms_a_code_then_a_new_password_ends_every_session()
+    {
+        var member = await MemberWithPassword(fixture);
+        var epochBefore = (await Account(member.MemberNumber).GetProfile())!.SessionEpoch;
+
+        var started = await Reset(member.MemberNumber).Start(BirthDate);
+
+        Assert.Equal(JourneyStep.EnterCode, started.View?.Step);
+        Assert.Equal(Masked(member.MobilePhone!), started.View?.MaskedPhone);
+        var code = fixture.Sms.LastCodeTo(member.MobilePhone!);
+        var resetId = started.View!.ResetId;
+
+        Assert.Equal(JourneyStep.CreatePassword, (await Reset(member.MemberNumber).SubmitCode(resetId, code)).View?.Step);
+        Assert.Equal(JourneyStep.Completed, (await Reset(member.MemberNumber).SetPassword(resetId, NewPassword, NewPassword)).View?.Step);
+
+        Assert.Equal(RefusalCodes.InvalidCredentials, (await Account(member.MemberNumber).SignIn(Password)).Refusal?.Code);
+        var signedIn = await Account(member.MemberNumber).SignIn(NewPassword);
+        Assert.Equal(SignInStatus.SignedIn, signedIn.Status);
+        Assert.True(signedIn.Profile!.SessionEpoch > epochBefore);
+    }
+
+    [Fact]
+    public async Task A_wrong_code_costs_an_attempt_and_the_third_voids_the_request()
+    {
+        var member = await MemberWithPassword(fixture);
+        var resetId = (await Reset(member.MemberNumber).Start(BirthDate)).View!.ResetId;
+
+        Assert.Equal(2, (await Reset(member.MemberNumber).SubmitCode(resetId, "000000")).Refusal?.AttemptsLeft);
+        Assert.Equal(1, (await Reset(member.MemberNumber).SubmitCode(resetId, "000001")).Refusal?.AttemptsLeft);
+        Assert.Equal(0, (await Reset(member.MemberNumber).SubmitCode(resetId, "000002")).Refusal?.AttemptsLeft);
+
+        var code = fixture.Sms.LastCodeTo(member.MobilePhone!);
+        Assert.Equal(RefusalCodes.ResetExpired, (await Reset(member.MemberNumber).SubmitCode(resetId, code)).Refusal?.Code);
+    }
+
+    [Fact]
+    public async Task The_code_is_good_for_five_minutes()
+    {
+        var member = await MemberWithPassword(fixture);
+        var resetId = (await Reset(member.MemberNumber).Start(BirthDate)).View!.ResetId;
+        var code = fixture.Sms.LastCodeTo(member.MobilePhone!);
+
+        await fixture.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(RefusalCodes.CodeExpired, (await Reset(member.MemberNumber).SubmitCode(resetId, code)).Refusal?.Code);
+    }
+
+    [Fact]
+    public async Task A_replayed_code_answers_the_same_success_and_a_step_out_of_order_is_refused()
+    {
+        var member = await MemberWithPassword(fixture);
+        var resetId = (await Reset(member.MemberNumber).Start(BirthDate)).View!.ResetId;
+        var code = fixture.Sms.LastCodeTo(member.MobilePhone!);
+
+        var tooEarly = await Reset(member.MemberNumber).SetPassword(resetId, NewPassword, NewPassword);
+        var first = await Reset(member.MemberNumber).SubmitCode(resetId, code);
+        var replay = await Reset(member.MemberNumber).SubmitCode(resetId, code);
+
+        Assert.Equal(RefusalCodes.WrongStep, tooEarly.Refusal?.Code);
+        Assert.Equal(JourneyStep.EnterCode, tooEarly.Refusal?.CurrentStep);
+        Assert.Equal(first, replay);
+    }
+
+    [Fact]
+    public async Task Codes_are_sent_at_least_30_seconds_apart()
+    {
+        var member = await MemberWithPassword(fixture);
+        await Reset(member.MemberNumber).Start(BirthDate);
+
+        var again = await Reset(member.MemberNumber).Start(BirthDate);
+
+        Assert.Equal(RefusalCodes.TooManyCodes, again.Refusal?.Code);
+        Assert.Equal(30, again.Refusal?.RetryAfterSeconds);
+    }
+
+    [Fact]
+    public async Task A_new_request_voids_the_previous_code()
+    {
+        var member = await MemberWithPassword(fixture);
+        var first = (await Reset(member.MemberNumber).Start(BirthDate)).View!.ResetId;
+        var firstCode = fixture.Sms.LastCodeTo(member.MobilePhone!);
+        await fixture.Advance(TimeSpan.FromSeconds(30));
+
+        var second = (await Reset(member.MemberNumber).Start(BirthDate)).View!.ResetId;
+
+        Assert.Equal(RefusalCodes.UnknownReset, (await Reset(member.MemberNumber).SubmitCode(first, firstCode)).Refusal?.Code);
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
+    public async Task Without_a_phone_a_letter_brings_a_provisional_code_and_first_login_follows()
+    {
+        var member = await MemberWithPassword(fixture, withPhone: false);
+        var epochBefore = (await Account(member.MemberNumber).GetProfile())!.SessionEpoch;
+
+        var started = await Reset(member.MemberNumber).Start(BirthDate);
+
+        Assert.Equal(JourneyStep.LetterSent, started.View?.Step);
+        Assert.Null(started.View?.MaskedPhone);
+        var letter = Assert.Single(fixture.Letters.SentTo(member.MemberNumber));
+        Assert.Equal(member.Address, letter.Address);
+
+        // Until the first login, the old password still works: asking for a letter locks nobody out.
+        Assert.Equal(SignInStatus.SignedIn, (await Account(member.MemberNumber).SignIn(Password)).Status);
+
+        var firstLogin = await Account(member.MemberNumber).SignIn(letter.ProvisionalCode);
+        Assert.Equal(SignInStatus.FirstLoginRequired, firstLogin.Status);
+        var done = await Account(member.MemberNumber).CompleteFirstLogin(firstLogin.FirstLoginId!.Value, new FirstLoginRequest(Email, NewPassword, NewPassword));
+        Assert.True(done.Profile!.SessionEpoch > epochBefore);
+        Assert.Equal(RefusalCodes.InvalidCredentials, (await Account(member.MemberNumber).SignIn(Password)).Refusal?.Code);
+    }
+
+    [Fact]
+    public async Task An_unknown_number_gets_a_decoy_that_sends_nothing_and_whose_code_never_matches()
+    {
+        var unknown = "0" + Random.Shared.Next(100_000_000, 999_999_999);
+
+        var started = await Reset(unknown).Start(BirthDate);
+        var again = await Reset(unknown).Get(started.View!.ResetId);
+
+        Assert.True(started.Succeeded);
+        Assert.Equal(started.View, again.View);
+        var stored = await fixture.ReadStoredState<PasswordResetState>("password-reset", Reset(unknown).GetGrainId());
+        Assert.Empty(stored.Outbox);
+        Assert.Empty(fixture.Letters.SentTo(unknown));
+        if (started.View.Step == JourneyStep.EnterCode)
+        {
+            Assert.Matches(@"^XX XX XX \d\d \d\d$", started.View.MaskedPhone);
+            for (var code = 0; code < 3; code++)
+            {
+                Assert.Equal(RefusalCodes.CodeMismatch, (await Reset(unknown).SubmitCode(started.View.ResetId, $"{code:D6}")).Refusal?.Code);
+            }
+        }
+        else
+        {
+            Assert.Equal(JourneyStep.LetterSent, started.View.Step);
+        }
+    }
+
+    [Fact]
+    public async Task A_wrong_birth_date_gets_the_same_shape_sends_nothing_and_repeats_its_answer()
+    {
+        var member = await MemberWithPassword(fixture);
+
+        var first = await Reset(member.MemberNumber).Start(new DateOnly(1985, 8, 2));
+        await fixture.Advance(TimeSpan.FromSeconds(30));
+        var second = await Reset(member.MemberNumber).Start(new DateOnly(1985, 8, 2));
+
+        Assert.Empty(fixture.Sms.SentTo(member.MobilePhone!));
+        Assert.Equal(first.View!.Step, second.View!.Step);
+        Assert.Equal(first.View.MaskedPhone, second.View.MaskedPhone);
+        Assert.NotEqual(first.View.ResetId, second.View.ResetId);
+        Assert.Equal(SignInStatus.SignedIn, (await Account(member.MemberNumber).SignIn(Password)).Status);
+    }
+
+    [Fact]
+    public async Task A_decoy_never_reaches_the_password_step()
+    {
+        var member = await MemberWithPassword(fixture);
+        var decoy = await Reset(member.MemberNumber).Start(new DateOnly(1990, 1, 1));
+
+        var outcome = await Reset(member.MemberNumber).SetPassword(decoy.View!.ResetId, NewPassword, NewPassword);
+
+        Assert.Equal(RefusalCodes.WrongStep, outcome.Refusal?.Code);
+        Assert.Equal(SignInStatus.SignedIn, (await Account(member.MemberNumber).SignIn(Password)).Status);
+    }
+
+    [Fact]
+    public async Task A_new_password_breaking_the_rules_is_refused_with_the_rule()
+    {
+        var member = await MemberWithPassword(fixture);
+        var resetId = (await Reset(member.MemberNumber).Start(BirthDate)).View!.ResetId;
+        await Reset(member.MemberNumber).SubmitCode(resetId, fixture.Sms.LastCodeTo(member.MobilePhone!));
+
+        var outcome = await Reset(member.MemberNumber).SetPassword(resetId, "abc", "abc");
+
+        Assert.Equal(RefusalCodes.Validation, outcome.Refusal?.Code);
+        Assert.True(outcome.Refusal!.Errors!.ContainsKey("password"));
+        Assert.Equal(SignInStatus.SignedIn, (await Account(member.MemberNumber).SignIn(Password)).Status);
+    }
+
+    [Fact]
+    public async Task The_request_expires_30_minutes_after_its_last_step()
+    {
+        var member = await MemberWithPassword(fixture);
+        var resetId = (await Reset(member.MemberNumber).Start(BirthDate)).View!.ResetId;
+        await Reset(member.MemberNumber).SubmitCode(resetId, fixture.Sms.LastCodeTo(member.MobilePhone!));
+
+        await fixture.Advance(TimeSpan.FromMinutes(30));
+
+        Assert.Equal(RefusalCodes.ResetExpired, (await Reset(member.MemberNumber).SetPassword(resetId, NewPassword, NewPassword)).Refusal?.Code);
+    }
+}

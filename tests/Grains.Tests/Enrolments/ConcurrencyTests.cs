@@ -1,0 +1,73 @@
+using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Tests.Fixtures;
+
+namespace Enrolment.Grains.Tests.Enrolments;
+
+/// <summary>Calls racing on one member's grain: the rules hold as if they came one by one.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ConcurrencyTests(ClusterFixture cluster)
+{
+    private readonly JourneyDriver _driver = new(cluster);
+
+    [Fact]
+    public async Task Twenty_different_codes_at_once_get_at_most_one_success_and_at_most_three_tries()
+    {
+        var member = TestMembers.Next();
+        var grain = _driver.GrainOf(member);
+        var id = await _driver.AtEnterCode(member);
+        var right = cluster.Sms.LastCodeTo(member.MobilePhone!);
+        var guesses = Enumerable.Range(0, 19).Select(i => ((int.Parse(right, System.Globalization.CultureInfo.InvariantCulture) + i + 1) % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).Append(right);
+
+        var outcomes = await Task.WhenAll(guesses.Select(code => grain.SubmitCode(id, code)));
+
+        Assert.True(outcomes.Count(o => o.Succeeded) <= 1);
+        Assert.True(outcomes.Count(o => o.Refusal?.Code == RefusalCodes.CodeMismatch) <= 2);
+        var trail = await grain.GetAuditTrail();
+        Assert.True(trail.Count(e => e.Kind == "code-mismatch") <= 3);
+    }
+
+    [Fact]
+    public async Task Twenty_submissions_of_the_right_code_at_once_accept_it_once_and_answer_all_alike()
+    {
+        var member = TestMembers.Next();
+        var grain = _driver.GrainOf(member);
+        var id = await _driver.AtEnterCode(member);
+        var code = cluster.Sms.LastCodeTo(member.MobilePhone!);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => grain.SubmitCode(id, code)));
+
+        Assert.All(outcomes, o => Assert.Equal(JourneyStep.CreatePassword, o.ShouldSucceed().Step));
+        Assert.Single(await grain.GetAuditTrail(), e => e.Kind == "code-accepted");
+    }
+
+    [Fact]
+    public async Task Fifty_starts_at_once_leave_exactly_one_live_journey()
+    {
+        var member = TestMembers.Next();
+        var grain = _driver.GrainOf(member);
+
+        var started = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => grain.Start(new StartJourney(member, JourneyDriver.Email, false))));
+        var ids = started.Select(o => o.ShouldSucceed().JourneyId).ToList();
+        Assert.Equal(50, ids.Distinct().Count());
+
+        var live = 0;
+        foreach (var id in ids)
+        {
+            live += (await grain.Get(id)).Succeeded ? 1 : 0;
+        }
+
+        Assert.Equal(1, live);
+    }
+
+    [Fact]
+    public async Task Two_members_racing_do_not_share_anything()
+    {
+        var first = TestMembers.Next();
+        var second = TestMembers.Next();
+        var ids = await Task.WhenAll(_driver.AtEnterCode(first), _driver.AtEnterCode(second));
+
+        (await _driver.GrainOf(first).SubmitCode(ids[1], cluster.Sms.LastCodeTo(second.MobilePhone!))).ShouldBeRefused(RefusalCodes.UnknownEnrolment);
+        (await _driver.GrainOf(first).SubmitCode(ids[0], cluster.Sms.LastCodeTo(first.MobilePhone!))).ShouldSucceed();
+        (await _driver.GrainOf(second).SubmitCode(ids[1], cluster.Sms.LastCodeTo(second.MobilePhone!))).ShouldSucceed();
+    }
+}

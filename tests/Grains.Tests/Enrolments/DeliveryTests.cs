@@ -1,0 +1,104 @@
+using Enrolment.Grains.Enrolments;
+using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Tests.Fixtures;
+
+namespace Enrolment.Grains.Tests.Enrolments;
+
+/// <summary>The outbox: at least once, with retries and growing waits, across a re-activation.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class DeliveryTests(ClusterFixture cluster)
+{
+    private readonly JourneyDriver _driver = new(cluster);
+
+    [Fact]
+    public async Task An_sms_the_provider_refuses_twice_is_retried_and_sent()
+    {
+        var member = TestMembers.Next();
+        var phone = member.MobilePhone!;
+        cluster.Sms.FailFor(phone, 2);
+        var grain = _driver.GrainOf(member);
+        var id = await _driver.AtEnterCode(member);
+        Assert.Empty(cluster.Sms.SentTo(phone));
+        Assert.Equal(1, cluster.Sms.TriesTo(phone));
+
+        await cluster.Advance(TimeSpan.FromSeconds(5));
+        await ClusterFixture.Eventually(() => Task.FromResult(cluster.Sms.TriesTo(phone) == 2), "second try");
+        Assert.Empty(cluster.Sms.SentTo(phone));
+
+        await cluster.Advance(TimeSpan.FromSeconds(10));
+        await ClusterFixture.Eventually(() => Task.FromResult(cluster.Sms.SentTo(phone).Count == 1), "third try sends");
+        await ClusterFixture.Eventually(async () => (await grain.GetAuditTrail()).Any(e => e.Kind == "sms-sent"), "sent recorded");
+
+        var trail = await grain.GetAuditTrail();
+        Assert.Equal(2, trail.Count(e => e.Kind == "sms-retry"));
+        (await grain.SubmitCode(id, cluster.Sms.LastCodeTo(phone))).ShouldSucceed();
+        var outbox = (await cluster.ReadStoredState<EnrolmentState>("enrolment", grain.GetGrainId())).Outbox;
+        var entry = Assert.Single(outbox);
+        Assert.Equal(DeliveryStatus.Sent, entry.Status);
+        Assert.Null(entry.Secret);
+    }
+
+    [Fact]
+    public async Task An_sms_that_never_goes_through_is_marked_failed_after_six_tries_and_its_code_erased()
+    {
+        var member = TestMembers.Next();
+        var phone = member.MobilePhone!;
+        cluster.Sms.FailFor(phone, int.MaxValue);
+        var grain = _driver.GrainOf(member);
+        await _driver.AtEnterCode(member);
+
+        // Waits of 5, 10, 20, 40 and 80 seconds separate the six tries.
+        foreach (var (wait, tries) in new[] { (5, 2), (10, 3), (20, 4), (40, 5), (80, 6) })
+        {
+            await cluster.Advance(TimeSpan.FromSeconds(wait));
+            await ClusterFixture.Eventually(() => Task.FromResult(cluster.Sms.TriesTo(phone) == tries), $"try {tries}");
+        }
+
+        await ClusterFixture.Eventually(async () => (await grain.GetAuditTrail()).Any(e => e.Kind == "sms-failed"), "failure recorded");
+        await cluster.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(6, cluster.Sms.TriesTo(phone));
+        var entry = Assert.Single((await cluster.ReadStoredState<EnrolmentState>("enrolment", grain.GetGrainId())).Outbox);
+        Assert.Equal(DeliveryStatus.Failed, entry.Status);
+        Assert.Null(entry.Secret);
+        cluster.Sms.FailFor(phone, 0);
+    }
+
+    [Fact]
+    public async Task A_pending_sms_is_delivered_by_the_next_activation_of_the_grain()
+    {
+        var member = TestMembers.Next();
+        var phone = member.MobilePhone!;
+        cluster.Sms.FailFor(phone, 1);
+        var grain = _driver.GrainOf(member);
+        var id = await _driver.AtEnterCode(member);
+        var stored = Assert.Single((await cluster.ReadStoredState<EnrolmentState>("enrolment", grain.GetGrainId())).Outbox);
+        Assert.Equal(DeliveryStatus.Queued, stored.Status);
+        Assert.NotNull(stored.Secret);
+
+        await cluster.Cluster.DeactivateAsync(grain);
+        await cluster.Advance(TimeSpan.FromSeconds(5));
+        Assert.Empty(cluster.Sms.SentTo(phone));
+
+        // Any call re-activates the grain, which finds the pending message and sends it.
+        Assert.Equal(JourneyStep.EnterCode, (await grain.Get(id)).ShouldSucceed().Step);
+        await ClusterFixture.Eventually(() => Task.FromResult(cluster.Sms.SentTo(phone).Count == 1), "delivered after re-activation");
+        (await grain.SubmitCode(id, cluster.Sms.LastCodeTo(phone))).ShouldSucceed();
+    }
+
+    [Fact]
+    public async Task A_letter_the_print_house_refuses_once_is_retried()
+    {
+        var member = TestMembers.Next(withPhone: false);
+        cluster.Letters.FailFor(member.MemberNumber, 1);
+        var grain = _driver.GrainOf(member);
+        var id = await _driver.Start(member);
+        (await grain.ConfirmIdentity(id)).ShouldSucceed();
+        (await grain.ChooseChannel(id, DeliveryChannel.Letter)).ShouldSucceed();
+        (await grain.SubmitMemberNumber(id, member.MemberNumber)).ShouldSucceed();
+        Assert.Empty(cluster.Letters.SentTo(member.MemberNumber));
+
+        await cluster.Advance(TimeSpan.FromSeconds(5));
+        await ClusterFixture.Eventually(() => Task.FromResult(cluster.Letters.SentTo(member.MemberNumber).Count == 1), "letter retried");
+        Assert.Equal(JourneyStep.LetterSent, (await grain.Get(id)).ShouldSucceed().Step);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Enrolment.Grains.Delivery;
+
+namespace Enrolment.Grains.Tests.Fixtures;
+
+/// <summary>Records every SMS handed over; can be told to fail for a phone a number of times (or always).</summary>
+public sealed partial class FakeSmsSender : ISmsSender
+{
+    private readonly ConcurrentQueue<SmsMessage> _sent = new();
+    private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
+    private readonly ConcurrentDictionary<string, int> _tries = new();
+
+    public Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
+    {
+        _tries.AddOrUpdate(message.To, 1, (_, n) => n + 1);
+        if (_failuresLeft.TryGetValue(message.To, out var left) && left > 0)
+        {
+            _failuresLeft[message.To] = left - 1;
+            throw new HttpRequestException("The SMS provider is unavailable.");
+        }
+
+        _sent.Enqueue(message);
+        return Task.CompletedTask;
+    }
+
+    public void FailFor(string phone, int times) => _failuresLeft[phone] = times;
+
+    public int TriesTo(string phone) => _tries.GetValueOrDefault(phone);
+
+    public IReadOnlyList<SmsMessage> SentTo(string phone) => [.. _sent.Where(m => m.To == phone)];
+
+    /// <summary>The code carried by the latest SMS to <paramref name="phone"/>.</summary>
+    public string LastCodeTo(string phone)
+    {
+        var sent = SentTo(phone);
+        Assert.NotEmpty(sent);
+        return SixDigits().Match(sent[^1].Text).Value;
+    }
+
+    [GeneratedRegex(@"\b\d{6}\b")]
+    private static partial Regex SixDigits();
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Sockets;
+using Enrolment.Gateway.Hosting;
+using Enrolment.Silo.Database;
+using Enrolment.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+
+namespace Enrolment.Integration.Tests.Platform;
+
+/// <summary>
+/// Silos configured exactly as the product's silo (PostgreSQL clustering and grain state), each with its own
+/// TCP ports, in a cluster of its own (unique ClusterId and ServiceId per test), plus a client configured as the
+/// gateway's. Failure detection is quickened so that a killed silo is declared dead in seconds.
+/// </summary>
+public sealed class TestSilos(string connectionString) : IAsyncDisposable
+{
+    private readonly List<IHost> hosts = [];
+
+    public string ClusterId { get; } = $"test-{Guid.NewGuid():N}";
+
+    public string ServiceId { get; } = $"test-{Guid.NewGuid():N}";
+
+    public async Task<IHost> StartSiloAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Enrolment"] = connectionString,
+            ["Orleans:ClusterId"] = ClusterId,
+            ["Orleans:ServiceId"] = ServiceId,
+            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Delivery:Sms:Provider"] = "Development",
+            ["Delivery:Letters:Provider"] = "Development",
+        });
+        builder.AddEnrolmentDatabase();
+        builder.AddEnrolmentSilo();
+        builder.Services.Configure<ClusterMembershipOptions>(membership =>
+        {
+            membership.ProbeTimeout = TimeSpan.FromSeconds(1);
+            membership.NumMissedProbesLimit = 2;
+            membership.NumVotesForDeathDeclaration = 1;
+            membership.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+        });
+        var host = builder.Build();
+        await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        await host.StartAsync();
+        hosts.Add(host);
+        return host;
+    }
+
+    /// <summary>Stops a silo without any goodbye, as a crash would: it neither deactivates nor leaves the cluster.</summary>
+    public async Task KillAsync(IHost silo)
+    {
+        hosts.Remove(silo);
+        await silo.StopAsync(new CancellationToken(canceled: true));
+        silo.Dispose();
+    }
+
+    /// <summary>Calls until the cluster answers again (a dead silo takes seconds to be declared dead).</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> call)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (true)
+        {
+            try
+            {
+                return await call().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+        }
+    }
+
+    /// <summary>An Orleans client set up by the gateway's own code: ADO.NET clustering on the same tables.</summary>
+    public async Task<IHost> StartGatewayClientAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Enrolment"] = connectionString,
+            ["Orleans:ClusterId"] = ClusterId,
+            ["Orleans:ServiceId"] = ServiceId,
+            ["Urls"] = "http://127.0.0.1:0",
+        });
+        builder.AddEnrolmentClusterClient();
+        var host = builder.Build();
+        await host.StartAsync();
+        hosts.Add(host);
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in Enumerable.Reverse(hosts))
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await host.StopAsync(timeout.Token);
+            host.Dispose();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
