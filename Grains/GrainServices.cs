@@ -26,7 +26,10 @@ public static class GrainServices
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher, Argon2PasswordHasher>();
-        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section));
+        services.AddOptions<AccountOptions>()
+            .Bind(configuration.GetSection(AccountOptions.Section))
+            .Validate(AccountOptions.AreSound, "Accounts: a limit is out of range (threshold and durations positive, maximum lock at least the first).")
+            .ValidateOnStart();
         services.TryAddSingleton<DummySecretHash>();
         services.TryAddSingleton<OutboxDelivery>();
         return services;

@@ -24,4 +24,14 @@ public sealed class AccountOptions
 
     /// <summary>Audit events kept per account or reset, newest kept.</summary>
     public int AuditTrailLength { get; set; } = 200;
+
+    /// <summary>Whether every rule is in range: a zero or negative limit would open or shut sign-in for everyone.</summary>
+    public static bool AreSound(AccountOptions o) =>
+        o.LockoutThreshold >= 1
+        && o.LockoutBase > TimeSpan.Zero
+        && o.LockoutMax >= o.LockoutBase
+        && o.ProvisionalCodeLifetime > TimeSpan.Zero
+        && o.FirstLoginWindow > TimeSpan.Zero
+        && o.ResetWindow > TimeSpan.Zero
+        && o.AuditTrailLength >= 1;
 }

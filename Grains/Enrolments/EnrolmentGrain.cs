@@ -130,9 +130,9 @@ public sealed partial class EnrolmentGrain(
         });
 
     public Task<StepOutcome> EnterPhone(Guid journeyId, PhoneEntry entry) =>
-        RunStep(journeyId, JourneyStep.EnterPhone, Command("phone", entry.Phone, entry.PhoneMarketingOptOut ? "opt-out" : "opt-in"), (journey, _) =>
+        RunStep(journeyId, JourneyStep.EnterPhone, Command("phone", entry?.Phone ?? "", entry?.PhoneMarketingOptOut == true ? "opt-out" : "opt-in"), (journey, _) =>
         {
-            var phone = PhoneNumbers.Normalise(entry.Phone);
+            var phone = PhoneNumbers.Normalise(entry?.Phone);
             if (phone is null || !PhoneNumbers.IsFrenchMobile(phone))
             {
                 return Done(StepOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: Error(
@@ -142,7 +142,7 @@ public sealed partial class EnrolmentGrain(
             journey.Channel = DeliveryChannel.Sms;
             journey.Phone = phone;
             journey.IsNewPhone = true;
-            journey.PhoneMarketingOptOut = entry.PhoneMarketingOptOut;
+            journey.PhoneMarketingOptOut = entry!.PhoneMarketingOptOut;
             journey.Step = JourneyStep.MemberNumber;
             Audit("phone-entered", PhoneNumbers.Mask(phone));
             return Done(StepOutcome.Success(ViewOf(journey)));
@@ -155,12 +155,12 @@ public sealed partial class EnrolmentGrain(
     private Dictionary<string, string[]> StartErrors(StartJourney request)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.Member is null || request.Member.MemberNumber != MemberNumber)
+        if (request?.Member is null || request.Member.MemberNumber != MemberNumber)
         {
             errors["member"] = ["Le membre ne correspond pas à cette inscription."];
         }
 
-        var email = request.Email?.Trim() ?? "";
+        var email = request?.Email?.Trim() ?? "";
         if (email.Length is 0 or > 254 || !email.Contains('@', StringComparison.Ordinal) || email.Any(char.IsControl))
         {
             errors["email"] = ["Saisissez une adresse e-mail valide."];

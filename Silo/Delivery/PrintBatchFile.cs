@@ -23,6 +23,7 @@ internal sealed class PrintBatchFile(TimeSpan lockWait) : IDisposable
         await gate.WaitAsync(cancellationToken);
         try
         {
+            ForgetAllBut(path, earlierPath);
             if (File.Exists(earlierPath))
             {
                 using var earlier = await OpenLockedAsync(earlierPath, FileMode.Open, cancellationToken);
@@ -49,6 +50,17 @@ internal sealed class PrintBatchFile(TimeSpan lockWait) : IDisposable
         finally
         {
             gate.Release();
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    /// <summary>Batches of older days are never appended to again: their ids need not stay in memory.</summary>
+    private void ForgetAllBut(string path, string earlierPath)
+    {
+        foreach (var stale in known.Keys.Where(file => file != path && file != earlierPath).ToList())
+        {
+            known.Remove(stale);
         }
     }
 
@@ -80,8 +92,6 @@ internal sealed class PrintBatchFile(TimeSpan lockWait) : IDisposable
             }
         }
     }
-
-    public void Dispose() => gate.Dispose();
 
     private HashSet<Guid> CatchUp(string path, FileStream stream)
     {

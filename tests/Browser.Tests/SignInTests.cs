@@ -58,6 +58,7 @@ public sealed class SignInTests(ProductStack stack, Chromium chromium) : Browser
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Je ne connais pas mon identifiant de connexion" }).ClickAsync();
         await Page.ExpectHeadingAsync("Je ne connais pas mon identifiant de connexion");
-        await Expect(Page.GetByText("Sur votre carte de tiers payant", new() { Exact = false })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "carte de tiers payant" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "« Vos références »" })).ToBeVisibleAsync();
     }
 }

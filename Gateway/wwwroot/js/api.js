@@ -66,9 +66,12 @@ let serverClockOffsetMs = 0;
 
 function noteServerClock(response) {
   const serverDate = Date.parse(response.headers.get("Date") ?? "");
-  if (Number.isFinite(serverDate)) {
-    serverClockOffsetMs = serverDate - Date.now();
+  if (!Number.isFinite(serverDate)) {
+    return;
   }
+  // The header counts whole seconds: only a real gap between the clocks is worth correcting.
+  const offset = serverDate + 500 - Date.now();
+  serverClockOffsetMs = Math.abs(offset) > 2000 ? offset : 0;
 }
 
 /** Now, on the server's clock (to the second). */

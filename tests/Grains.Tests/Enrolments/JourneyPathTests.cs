@@ -100,6 +100,8 @@ public sealed class JourneyPathTests(ClusterFixture cluster)
 
         var refusal = (await grain.EnterPhone(id, new PhoneEntry("0139983708", false))).ShouldBeRefused(RefusalCodes.Validation);
         Assert.Contains("phone", refusal.Errors!.Keys);
+        (await grain.EnterPhone(id, null!)).ShouldBeRefused(RefusalCodes.Validation);
+        (await grain.EnterPhone(id, new PhoneEntry(null!, false))).ShouldBeRefused(RefusalCodes.Validation);
         Assert.Equal(JourneyStep.EnterPhone, (await grain.Get(id)).ShouldSucceed().Step);
     }
 
@@ -170,6 +172,21 @@ public sealed class JourneyPathTests(ClusterFixture cluster)
         (await grain.Start(new StartJourney(other, JourneyDriver.Email, false))).ShouldBeRefused(RefusalCodes.Validation);
         var refusal = (await grain.Start(new StartJourney(member, "not an e-mail", false))).ShouldBeRefused(RefusalCodes.Validation);
         Assert.Contains("email", refusal.Errors!.Keys);
+        (await grain.Start(null!)).ShouldBeRefused(RefusalCodes.Validation);
+    }
+
+    [Fact]
+    public async Task Missing_values_are_refused_as_answers_not_failures()
+    {
+        var member = TestMembers.Next();
+        var grain = _driver.GrainOf(member);
+        var id = await _driver.AtMemberNumber(member);
+        (await grain.SubmitMemberNumber(id, null!)).ShouldBeRefused(RefusalCodes.MemberNumberMismatch);
+        (await grain.SubmitMemberNumber(id, member.MemberNumber)).ShouldSucceed();
+        (await grain.SubmitCode(id, null!)).ShouldBeRefused(RefusalCodes.CodeMismatch);
+        (await grain.SubmitCode(id, cluster.Sms.LastCodeTo(member.MobilePhone!))).ShouldSucceed();
+        (await grain.CreatePassword(id, null!, null!)).ShouldBeRefused(RefusalCodes.Validation);
+        (await grain.ChooseChannel(id, (DeliveryChannel)42)).ShouldBeRefused(RefusalCodes.WrongStep);
     }
 
     private GrainId AccountGrainId(string memberNumber) =>
