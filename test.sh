@@ -37,7 +37,8 @@ if [ -z "${ENROLMENT_DB:-}" ]; then
   pg_init "$db_home" "$(pg_free_port)" throwaway
   pg_start "$db_home"
   ENROLMENT_DB=$(pg_connection_string "$db_home")
-  export ENROLMENT_DB
+  # Fault tests restart this server with scripts/db.sh restart (it reads ENROLMENT_DB_HOME).
+  export ENROLMENT_DB ENROLMENT_DB_HOME=$db_home
 fi
 export ConnectionStrings__Enrolment="$ENROLMENT_DB"
 

@@ -5,6 +5,7 @@
 #   scripts/db.sh stop                stops it and removes it (uses $ENROLMENT_DB_HOME)
 #   scripts/db.sh start DIR [PORT]    a cluster kept in DIR (created the first time, default port 55432)
 #   scripts/db.sh stop DIR            stops the cluster in DIR (a kept cluster is not removed)
+#   scripts/db.sh restart [DIR]       stops and starts the server, data kept (fault tests)
 #   scripts/db.sh env [DIR]           prints the export lines for a running cluster
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -34,13 +35,19 @@ case "$command" in
     [ -n "$home" ] || { echo "usage: scripts/db.sh stop DIR (or set ENROLMENT_DB_HOME)" >&2; exit 2; }
     pg_remove_home "$home"
     ;;
+  restart)
+    home=${2:-${ENROLMENT_DB_HOME:-}}
+    [ -n "$home" ] || { echo "usage: scripts/db.sh restart DIR (or set ENROLMENT_DB_HOME)" >&2; exit 2; }
+    pg_stop "$home"
+    pg_start "$home"
+    ;;
   env)
     home=${2:-${ENROLMENT_DB_HOME:-}}
     [ -n "$home" ] || { echo "usage: scripts/db.sh env DIR (or set ENROLMENT_DB_HOME)" >&2; exit 2; }
     print_env "$home"
     ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,5 @@
+using Enrolment.Hosting;
 using Serilog;
-using Serilog.Events;
-using Serilog.Formatting.Compact;
 
 namespace Enrolment.Gateway.Hosting;
 
@@ -14,24 +13,7 @@ public static class GatewayLogging
     {
         var development = builder.Environment.IsDevelopment();
         builder.Services.AddSerilog((services, logger) =>
-        {
-            logger
-                .MinimumLevel.Information()
-                .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-                .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-                .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
-                .ReadFrom.Configuration(builder.Configuration)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext();
-            if (development)
-            {
-                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-            }
-            else
-            {
-                logger.WriteTo.Console(new CompactJsonFormatter());
-            }
-        });
+            ProductLogging.Configure(logger, builder.Configuration, services, development));
 
         // First in the pipeline, so that every request is logged whatever the endpoints do.
         builder.Services.AddTransient<IStartupFilter, RequestLoggingFirst>();

@@ -1,6 +1,5 @@
+using Enrolment.Hosting;
 using Serilog;
-using Serilog.Events;
-using Serilog.Formatting.Compact;
 
 namespace Enrolment.Silo.Hosting;
 
@@ -11,23 +10,7 @@ public static class SiloLogging
     {
         var development = builder.Environment.IsDevelopment();
         builder.Services.AddSerilog((services, logger) =>
-        {
-            logger
-                .MinimumLevel.Information()
-                .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-                .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
-                .ReadFrom.Configuration(builder.Configuration)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext();
-            if (development)
-            {
-                logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
-            }
-            else
-            {
-                logger.WriteTo.Console(new CompactJsonFormatter());
-            }
-        });
+            ProductLogging.Configure(logger, builder.Configuration, services, development));
         return builder;
     }
 }

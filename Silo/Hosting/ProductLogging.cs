@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Enrolment.Hosting;
+
+/// <summary>
+/// Serilog as every process of the product logs: readable console in Development, compact JSON otherwise;
+/// levels from the "Serilog" section over quiet framework defaults. Compiled into the silo and the gateway.
+/// </summary>
+internal static class ProductLogging
+{
+    public static LoggerConfiguration Configure(
+        LoggerConfiguration logger, IConfiguration configuration, IServiceProvider services, bool development)
+    {
+        logger
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
+            .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+            .ReadFrom.Configuration(configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext();
+        return development
+            ? logger.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
+            : logger.WriteTo.Console(new CompactJsonFormatter());
+    }
+}
