@@ -1,11 +1,8 @@
 using Enrolment.Grains.Delivery;
 using Enrolment.Silo.Delivery;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Xunit;
 
 namespace Enrolment.Integration.Tests.Delivery;
 

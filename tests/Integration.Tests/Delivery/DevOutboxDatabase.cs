@@ -1,7 +1,6 @@
 using Enrolment.Silo.Database;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Xunit;
 
 namespace Enrolment.Integration.Tests.Delivery;
 

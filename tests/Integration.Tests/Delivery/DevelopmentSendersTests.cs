@@ -2,11 +2,8 @@ using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Operations;
 using Enrolment.Silo.Delivery;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Time.Testing;
-using Xunit;
 
 namespace Enrolment.Integration.Tests.Delivery;
 

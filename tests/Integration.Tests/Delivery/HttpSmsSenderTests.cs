@@ -1,10 +1,7 @@
 using Enrolment.Grains.Delivery;
 using Enrolment.Silo.Delivery;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
-using Xunit;
 
 namespace Enrolment.Integration.Tests.Delivery;
 

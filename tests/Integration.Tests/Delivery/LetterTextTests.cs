@@ -1,5 +1,4 @@
 using Enrolment.Silo.Delivery;
-using Xunit;
 
 namespace Enrolment.Integration.Tests.Delivery;
 

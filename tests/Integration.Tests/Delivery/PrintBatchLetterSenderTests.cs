@@ -3,7 +3,6 @@ using Enrolment.Silo.Delivery;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Xunit;
 
 namespace Enrolment.Integration.Tests.Delivery;
 
