@@ -53,7 +53,8 @@ public sealed class PasswordResetsContractTests(GatewayCluster cluster)
         var client = cluster.Gateway.Browser();
         var unknown = cluster.Members.NewMember();
 
-        var known = await (await client.PostJson("/api/password-resets", new { memberNumber = (await cluster.MemberWithPassword()).MemberNumber, birthDate = "1960-01-01" }))
+        var enrolled = await cluster.MemberWithPassword();
+        var known = await (await client.PostJson("/api/password-resets", new { memberNumber = enrolled.MemberNumber, birthDate = enrolled.BirthDate.ToString("yyyy-MM-dd") }))
             .AssertSuccess(HttpStatusCode.Created);
         var decoy = await (await client.PostJson("/api/password-resets", new { memberNumber = unknown.MemberNumber, birthDate = unknown.BirthDate.ToString("yyyy-MM-dd") }))
             .AssertSuccess(HttpStatusCode.Created);
