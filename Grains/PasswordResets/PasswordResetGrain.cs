@@ -83,7 +83,7 @@ public sealed partial class PasswordResetGrain(
             await StartDecoy(birthDate, now);
         }
 
-        await reset.WriteStateAsync();
+        await SaveAsync();
         await DeliverDueAsync(CancellationToken.None);
         return ResetOutcome.Success(View());
     }
@@ -126,16 +126,16 @@ public sealed partial class PasswordResetGrain(
                 State.LastStepAt = now;
                 State.LastCommand = fingerprint;
                 Audit(now, "reset-code-accepted");
-                await reset.WriteStateAsync();
+                await SaveAsync();
                 return ResetOutcome.Success(View());
             case CodeVerdict.Mismatch:
                 Audit(now, "reset-code-mismatch", $"attemptsLeft={record.AttemptsLeft}");
-                await reset.WriteStateAsync();
+                await SaveAsync();
                 return ResetOutcome.Refused(new Refusal(RefusalCodes.CodeMismatch, AttemptsLeft: record.AttemptsLeft));
             case CodeVerdict.Exhausted:
                 State.VoidReason = "code";
                 Audit(now, "reset-void", "code");
-                await reset.WriteStateAsync();
+                await SaveAsync();
                 return ResetOutcome.Refused(new Refusal(RefusalCodes.CodeMismatch, AttemptsLeft: 0));
             case CodeVerdict.Expired:
                 return ResetOutcome.Refused(new Refusal(RefusalCodes.CodeExpired));
@@ -177,7 +177,7 @@ public sealed partial class PasswordResetGrain(
         State.LastStepAt = now;
         State.LastCommand = fingerprint;
         Audit(now, "password-reset-completed");
-        await reset.WriteStateAsync();
+        await SaveAsync();
         return ResetOutcome.Success(View());
     }
 
@@ -258,6 +258,8 @@ public sealed partial class PasswordResetGrain(
 
     private ResetView View() =>
         new(State.ResetId, State.Step, State.MaskedPhone, State.Step == JourneyStep.EnterCode ? State.Code?.ExpiresAt : null);
+
+    private Task SaveAsync() => this.SaveOrMakeWayAsync(reset);
 
     private void Audit(DateTimeOffset at, string kind, string? detail = null) =>
         AuditTrail.Append(State.Audit, new AuditEvent(at, kind, detail), _accounts.AuditTrailLength);
