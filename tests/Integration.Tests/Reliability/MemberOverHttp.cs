@@ -81,6 +81,13 @@ public sealed partial class MemberOverHttp(DirectoryMember member)
         return json;
     }
 
+    public static async Task<JsonElement> ExpectStatusAsync(HttpResponseMessage answer, int status)
+    {
+        var body = await answer.Content.ReadAsStringAsync();
+        Assert.True((int)answer.StatusCode == status, $"Expected {status}: {(int)answer.StatusCode} {body}");
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
     [GeneratedRegex(@"(?<![0-9])[0-9]{6}(?![0-9])")]
     private static partial Regex SmsCode();
 }

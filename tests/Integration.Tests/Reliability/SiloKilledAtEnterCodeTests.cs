@@ -12,6 +12,7 @@ namespace Enrolment.Integration.Tests.Reliability;
 /// finishes through the other gateway and the other silo with the code already sent; nothing they were told
 /// succeeded is lost.
 /// </summary>
+[Collection(ProcessesCollection.Name)]
 public sealed class SiloKilledAtEnterCodeTests
 {
     private readonly ConcurrentQueue<string> _lines = new();

@@ -15,7 +15,8 @@ public sealed record StoredEnrolment(
     string? Phone,
     IReadOnlyList<Guid> SmsIssued,
     IReadOnlyList<Guid> SmsCancelled,
-    IReadOnlyList<Guid> LettersQueued);
+    IReadOnlyList<Guid> LettersQueued,
+    IReadOnlyList<string> AuditKinds);
 
 /// <summary>One member's account as PostgreSQL holds it (state name "account").</summary>
 public sealed record StoredAccount(string MemberNumber, Guid EnrolmentJourneyId, bool HasPassword, bool HasProvisionalCode);
@@ -114,7 +115,8 @@ public sealed class StoredState(string connectionString, string serviceId)
             journey is { } withPhone ? Text(withPhone, "Phone") : null,
             MessagesOf("code-issued"),
             MessagesOf("sms-cancelled"),
-            MessagesOf("letter-queued"));
+            MessagesOf("letter-queued"),
+            [.. audit.Select(e => e.Kind).OfType<string>()]);
     }
 
     private static StoredAccount ReadAccount(string memberNumber, JsonElement state) => new(
