@@ -29,6 +29,15 @@ public static class Problems
         [RefusalCodes.ResetExpired] = (410, "Cette demande a expiré."),
     };
 
+    /// <summary>What the member can do next, where the title alone does not say it.</summary>
+    private static readonly Dictionary<string, string> NextSteps = new()
+    {
+        [RefusalCodes.NotIdentified] =
+            "Vérifiez votre nom, votre prénom et votre date de naissance tels qu'ils figurent sur vos courriers.",
+        [RefusalCodes.AlreadyEnrolled] =
+            "Connectez-vous avec votre identifiant et votre mot de passe, ou choisissez « J'ai perdu mon mot de passe ».",
+    };
+
     public static int StatusOf(string code) => Known.TryGetValue(code, out var known) ? known.Status : 400;
 
     public static ProblemHttpResult From(Refusal refusal)
@@ -55,7 +64,8 @@ public static class Problems
             extensions["errors"] = errors;
         }
 
-        return TypedResults.Problem(statusCode: status, title: title, extensions: extensions);
+        return TypedResults.Problem(
+            statusCode: status, title: title, detail: NextSteps.GetValueOrDefault(refusal.Code), extensions: extensions);
     }
 
     /// <summary>A 400 <c>validation</c> problem with the message for each field that failed.</summary>
