@@ -12,6 +12,9 @@ public static class HttpProblemCodes
     public const string HeadersTooLarge = "headers-too-large";
     public const string InternalError = "internal-error";
 
+    /// <summary>The cluster or its database is momentarily unreachable: try again shortly (503 with Retry-After).</summary>
+    public const string Unavailable = "unavailable";
+
     public static string ForStatus(int status) => status switch
     {
         400 => RefusalCodes.Validation,
