@@ -41,6 +41,7 @@ public static partial class IdentityValidation
         {
             null or "" => "Ce champ est obligatoire.",
             { Length: > MaxNameLength } => $"{MaxNameLength} caractères au plus.",
+            _ when value!.Any(char.IsControl) => "Les caractères de contrôle ne sont pas acceptés.",
             _ when !NamePattern().IsMatch(name) => "Lettres, espaces, tirets et apostrophes uniquement.",
             _ => null,
         };
@@ -77,6 +78,7 @@ public static partial class IdentityValidation
         {
             null or "" => "Ce champ est obligatoire.",
             { Length: > MaxEmailLength } => $"{MaxEmailLength} caractères au plus.",
+            _ when value!.Any(char.IsControl) => "Les caractères de contrôle ne sont pas acceptés.",
             _ when !EmailPattern().IsMatch(email) => "Une adresse e-mail valide est attendue (nom@domaine.fr).",
             _ => null,
         };

@@ -31,8 +31,8 @@ public static class GatewayHttp
         app.UseRouting();
         app.UseRateLimiter();
 
-        // The wizard's own paths fall back to its page; /api, /dev and /health keep their 404 problems.
-        app.MapFallbackToFile("{*path:regex(^(?!(api|dev|health)(/|$)).*$)}", "index.html");
+        // No fallback page: the wizard is one HTML file per screen, and a catch-all GET route would turn a wrong
+        // method on an API route (405) into a 404.
         return app;
     }
 }

@@ -9,6 +9,7 @@ internal sealed class JourneyRunner(GatewayClient client, DevOutbox outbox, RunM
     MemberAllocator allocator)
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
+    private readonly ScenarioSequence _scenarios = new(options.Mix);
     private long _journeysLeft = options.Journeys ?? long.MaxValue;
     private long _inFlight;
     private long _loadEndedTicks = -1;
@@ -108,7 +109,7 @@ internal sealed class JourneyRunner(GatewayClient client, DevOutbox outbox, RunM
     /// <summary>One journey with a fresh member; false when the directory range is used up.</summary>
     private async Task<bool> RunOneAsync(CancellationToken cancellationToken)
     {
-        var scenario = options.Mix.Draw(Random.Shared);
+        var scenario = _scenarios.Next();
         if (!allocator.TryTake(needsMobile: scenario == Scenario.SmsOnFile, out var member))
         {
             MarkLoadEnded();

@@ -2,20 +2,17 @@ using System.Globalization;
 
 namespace Enrolment.LoadTest.Engine;
 
-/// <summary>Relative weights of the scenarios; a journey's scenario is drawn at random by these weights.</summary>
+/// <summary>Relative weights of the scenarios (see <see cref="ScenarioSequence"/> for how journeys follow them).</summary>
 public sealed record ScenarioMix(int SmsOnFile, int SmsNewPhone, int Letter)
 {
     public static readonly ScenarioMix Default = new(70, 20, 10);
 
-    private int Total => SmsOnFile + SmsNewPhone + Letter;
-
-    public Scenario Draw(Random random)
+    public int WeightOf(Scenario scenario) => scenario switch
     {
-        var roll = random.Next(Total);
-        return roll < SmsOnFile ? Scenario.SmsOnFile
-            : roll < SmsOnFile + SmsNewPhone ? Scenario.SmsNewPhone
-            : Scenario.Letter;
-    }
+        Scenario.SmsOnFile => SmsOnFile,
+        Scenario.SmsNewPhone => SmsNewPhone,
+        _ => Letter,
+    };
 
     /// <summary>Reads "70,20,10" (SMS to the phone on file, SMS to a new phone, letter).</summary>
     public static bool TryParse(string text, out ScenarioMix mix)

@@ -152,4 +152,27 @@ public sealed class SmsJourneyTests(ProductStack stack, Chromium chromium) : Bro
         await Page.ClickButtonAsync("Retour");
         await Page.ExpectHeadingAsync("Je me connecte à mon compte");
     }
+
+    [Fact]
+    public async Task Renvoyer_un_code_sends_new_codes_until_the_journey_has_had_its_three()
+    {
+        var member = await Stack.Database.AddMemberAsync();
+        await Page.StartEnrolmentAsync(member);
+        await Page.ReachCodeWithPhoneOnFileAsync(member);
+        await Stack.WaitForSmsCodeAsync(member.MobilePhone!);
+
+        // Codes may be asked one second apart here (a click sooner answers the same as the last one):
+        // the member clicks until the product says the journey has had its codes.
+        var alert = Page.Locator("main .alert");
+        for (var click = 0; click < 200 && !(await alert.InnerTextAsync()).Contains("pour cette demande", StringComparison.Ordinal); click++)
+        {
+            await Page.ClickButtonAsync("Renvoyer un code");
+            await Expect(alert).ToContainTextAsync(new System.Text.RegularExpressions.Regex("nouveau code|trop de codes"));
+        }
+
+        await Expect(alert).ToHaveTextAsync("Vous avez demandé trop de codes pour cette demande. Merci de recommencer la procédure.");
+        await Expect(Page.Heading("Je finalise la création de mon compte")).ToBeVisibleAsync();
+        await Stack.WaitForSmsCodeAsync(member.MobilePhone!, alreadySent: 2);
+        Assert.Equal(3, await Stack.CountSmsAsync(member.MobilePhone!));
+    }
 }

@@ -51,7 +51,7 @@ export function problemMessage(problem, context = "enrolment") {
     case "too-many-codes":
       return typeof problem.retryAfterSeconds === "number"
         ? `Vous avez demandé trop de codes. Vous pourrez en demander un nouveau dans ${frenchDuration(problem.retryAfterSeconds)}.`
-        : "Vous avez demandé trop de codes pour cette demande. Merci de recommencer la procédure plus tard.";
+        : "Vous avez demandé trop de codes pour cette demande. Merci de recommencer la procédure.";
     case "unknown-enrolment":
     case "enrolment-expired":
       return "Votre demande d'inscription a expiré. Merci de recommencer la procédure.";

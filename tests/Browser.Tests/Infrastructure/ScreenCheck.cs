@@ -22,7 +22,10 @@ public static class ScreenCheck
         Assert.True(blocking.Count == 0, $"Accessibility of \"{screen}\":\n{string.Join('\n', blocking)}");
     }
 
-    /// <summary>Checks the screen, then saves <c>docs/screens/{name}-360.png</c> and <c>{name}-1280.png</c>.</summary>
+    /// <summary>
+    /// Checks the screen, then saves <c>docs/screens/{name}-360.png</c> and <c>{name}-1280.png</c>,
+    /// making sure that neither width needs a sideways scroll.
+    /// </summary>
     public static async Task CaptureAsync(this IPage page, string name)
     {
         await page.AssertAccessibleAsync(name);
@@ -32,6 +35,8 @@ public static class ScreenCheck
         foreach (var width in new[] { 360, 1280 })
         {
             await page.SetViewportSizeAsync(width, 800);
+            var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(pageWidth <= width, $"\"{name}\" is {pageWidth} px wide in a {width} px window: it scrolls sideways.");
             await page.ScreenshotAsync(new PageScreenshotOptions
             {
                 Path = Path.Combine(folder, $"{name}-{width}.png"),

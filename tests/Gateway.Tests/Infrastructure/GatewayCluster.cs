@@ -1,6 +1,7 @@
 using Enrolment.Grains;
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Members;
+using Enrolment.Grains.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -31,7 +32,7 @@ public sealed class GatewayCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage("enrolment-store"));
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Store));
         builder.ConfigureSiloHost((_, host) =>
         {
             // The domain's grains and rules, with hashing cheap enough for tests; every rule keeps its default.
@@ -46,6 +47,7 @@ public sealed class GatewayCluster : IAsyncLifetime
             host.Services.AddSingleton<IMemberDirectory>(Members);
             host.Services.AddSingleton<ISmsSender>(Sms);
             host.Services.AddSingleton<ILetterSender>(Letters);
+            host.Services.AddSingleton<IDeliveredMessages>(new RecordedOutbox(Sms, Letters, Clock));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -59,7 +61,8 @@ public sealed class GatewayCluster : IAsyncLifetime
     }
 
     /// <summary>Another gateway instance over the same cluster, with its own settings.</summary>
-    public GatewayFactory NewGateway(IDictionary<string, string?> settings) => new(Cluster.Client, settings);
+    public GatewayFactory NewGateway(IDictionary<string, string?> settings, string environment = "Development") =>
+        new(Cluster.Client, settings, environment);
 
     public async Task DisposeAsync()
     {

@@ -9,11 +9,12 @@ namespace Enrolment.Gateway.Tests.Infrastructure;
 /// The real gateway (Development environment, so the dev outbox is mapped) whose Orleans client is the test
 /// cluster's: the gateway's own client registration is switched off with <c>Orleans:Clustering=External</c>.
 /// </summary>
-public sealed class GatewayFactory(IClusterClient client, IDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class GatewayFactory(IClusterClient client, IDictionary<string, string?> settings, string environment = "Development")
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         builder.UseSetting("Orleans:Clustering", "External");
         foreach (var (key, value) in settings)
         {

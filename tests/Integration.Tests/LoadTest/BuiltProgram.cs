@@ -1,0 +1,117 @@
+using System.Diagnostics;
+
+namespace Enrolment.Integration.Tests.LoadTest;
+
+/// <summary>
+/// One of the product's programs (silo, gateway) as built next to these tests, started as its own process in its own
+/// output folder, so that it runs exactly as an operator runs it. Its last lines of output are kept for failure messages.
+/// </summary>
+public sealed class BuiltProgram : IDisposable
+{
+    private const int KeptLines = 200;
+    private readonly Process _process;
+    private readonly Queue<string> _lastLines = new();
+
+    private BuiltProgram(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, line) => Keep(line.Data);
+        _process.ErrorDataReceived += (_, line) => Keep(line.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public string LastLines
+    {
+        get
+        {
+            lock (_lastLines)
+            {
+                return string.Join('\n', _lastLines);
+            }
+        }
+    }
+
+    /// <summary>Starts <c>{project}/bin/{configuration}/net10.0/Enrolment.{project}.dll</c> with these arguments and variables.</summary>
+    public static BuiltProgram Start(string project, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var folder = OutputFolderOf(project);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(folder, $"Enrolment.{project}.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return new BuiltProgram(Process.Start(start) ?? throw new InvalidOperationException($"{project} did not start."));
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>The project's own output folder, built in the same configuration as these tests.</summary>
+    private static string OutputFolderOf(string project)
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = testOutput.Parent!.Name;
+        var root = testOutput;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Enrolment.Orleans.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var folder = Path.Combine(
+            root?.FullName ?? throw new InvalidOperationException("Enrolment.Orleans.sln not found above the tests."),
+            project, "bin", configuration, testOutput.Name);
+        return File.Exists(Path.Combine(folder, $"Enrolment.{project}.dll"))
+            ? folder
+            : throw new InvalidOperationException($"{project} is not built in {folder}: build the solution first.");
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_lastLines)
+        {
+            _lastLines.Enqueue(line);
+            if (_lastLines.Count > KeptLines)
+            {
+                _lastLines.Dequeue();
+            }
+        }
+    }
+}
