@@ -5,15 +5,19 @@ using NpgsqlTypes;
 namespace Enrolment.Silo.Members;
 
 /// <summary>
-/// Loads synthetic members into the directory with a binary COPY. Idempotent: members already there are kept
-/// as they are (COPY into a temporary table, then INSERT ... ON CONFLICT DO NOTHING), and nothing is done when the
-/// directory already holds at least as many members as asked.
+/// Loads synthetic members into the directory with a binary COPY. Idempotent: nothing is done when the directory
+/// already holds at least as many members as asked; an empty directory is filled directly; otherwise the members
+/// go through a temporary table and INSERT ... ON CONFLICT DO NOTHING, so that those already there are kept.
 /// </summary>
 public sealed class MemberSeeder(NpgsqlDataSource dataSource, ILogger<MemberSeeder> logger)
 {
     public async Task SeedAsync(int count, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // One loader at a time; readers of the directory are not blocked.
+        await ExecuteAsync(connection, "LOCK TABLE members IN EXCLUSIVE MODE", cancellationToken);
         var existing = await CountAsync(connection, cancellationToken);
         if (existing >= count)
         {
@@ -22,10 +26,14 @@ public sealed class MemberSeeder(NpgsqlDataSource dataSource, ILogger<MemberSeed
         }
 
         var clock = Stopwatch.StartNew();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, "CREATE TEMPORARY TABLE members_load (LIKE members) ON COMMIT DROP", cancellationToken);
+        var target = existing == 0 ? "members" : "members_load";
+        if (existing > 0)
+        {
+            await ExecuteAsync(connection, "CREATE TEMPORARY TABLE members_load (LIKE members) ON COMMIT DROP", cancellationToken);
+        }
+
         await using (var import = await connection.BeginBinaryImportAsync(
-            "COPY members_load (member_number, last_name, first_name, birth_date, street, postal_code, city, mobile_phone, name_key) FROM STDIN (FORMAT BINARY)",
+            $"COPY {target} (member_number, last_name, first_name, birth_date, street, postal_code, city, mobile_phone, name_key) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
             foreach (var member in SyntheticMembers.Generate(count))
@@ -53,8 +61,12 @@ public sealed class MemberSeeder(NpgsqlDataSource dataSource, ILogger<MemberSeed
             await import.CompleteAsync(cancellationToken);
         }
 
-        await ExecuteAsync(connection,
-            "INSERT INTO members SELECT * FROM members_load ON CONFLICT (member_number) DO NOTHING", cancellationToken);
+        if (existing > 0)
+        {
+            await ExecuteAsync(connection,
+                "INSERT INTO members SELECT * FROM members_load ON CONFLICT (member_number) DO NOTHING", cancellationToken);
+        }
+
         await ExecuteAsync(connection, "ANALYZE members", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Loaded the member directory up to {Count} members in {Seconds:F1} s", count, clock.Elapsed.TotalSeconds);

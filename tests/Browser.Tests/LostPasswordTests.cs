@@ -38,4 +38,24 @@ public sealed class LostPasswordTests(ProductStack stack, Chromium chromium) : B
         await Page.SignInAsync(member.PrintedNumber, "Nouveau456");
         await Page.ExpectHeadingAsync("Mon espace");
     }
+
+    [Fact]
+    public async Task A_member_without_a_mobile_on_file_is_sent_a_letter_with_a_new_provisional_code()
+    {
+        var member = await Stack.Database.AddMemberAsync(withPhone: false);
+        await Stack.EnrolWithLetterAsync(member, "Courrier12");
+        var sent = await Stack.CountLettersAsync(member.MemberNumber);
+
+        await Page.GotoAsync("/mot-de-passe-perdu.html");
+        await Page.GetByLabel("Identifiant").FillAsync(member.PrintedNumber);
+        await Page.GetByLabel("Votre date de naissance").FillAsync(member.TypedBirthDate);
+        await Page.ClickButtonAsync("Valider");
+
+        await Page.ExpectHeadingAsync("Un courrier va vous être envoyé");
+        await Expect(Page.GetByText("Vous recevrez sous quelques jours un courrier vous communiquant un code d'accès provisoire.")).ToBeVisibleAsync();
+        var provisionalCode = await Stack.WaitForProvisionalCodeAsync(member.MemberNumber, sent);
+
+        await Page.SignInAsync(member.PrintedNumber, provisionalCode);
+        await Page.ExpectHeadingAsync("Première connexion");
+    }
 }

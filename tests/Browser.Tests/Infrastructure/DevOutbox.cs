@@ -18,6 +18,9 @@ public static partial class DevOutbox
     public static async Task<int> CountSmsAsync(this ProductStack stack, string phone) =>
         (await stack.Http.GetFromJsonAsync<List<SmsMessage>>(new Uri($"dev/outbox/sms?to={phone}", UriKind.Relative)))!.Count;
 
+    public static async Task<int> CountLettersAsync(this ProductStack stack, string memberNumber) =>
+        (await stack.Http.GetFromJsonAsync<List<LetterMessage>>(new Uri($"dev/outbox/letters?memberNumber={memberNumber}", UriKind.Relative)))!.Count;
+
     /// <summary>The provisional access code of the newest letter to this member.</summary>
     public static async Task<string> WaitForProvisionalCodeAsync(this ProductStack stack, string memberNumber, int alreadySent = 0)
     {

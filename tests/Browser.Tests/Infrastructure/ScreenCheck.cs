@@ -14,6 +14,7 @@ public static class ScreenCheck
     public static async Task AssertAccessibleAsync(this IPage page, string screen)
     {
         var result = await page.RunAxe();
+        Assert.True(result.Passes.Length > 0, $"axe-core did not run on \"{screen}\".");
         var blocking = result.Violations
             .Where(violation => Blocking.Contains(violation.Impact))
             .Select(violation => $"{violation.Impact} {violation.Id}: {violation.Help} — " +

@@ -59,6 +59,25 @@ public sealed class MemberDirectoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Loading_more_keeps_the_members_already_there_and_adds_the_next_ones()
+    {
+        await using (var change = dataSource.CreateCommand("UPDATE members SET city = 'CHANGED' WHERE member_number = '1234567890'"))
+        {
+            await change.ExecuteNonQueryAsync();
+        }
+
+        await new MemberSeeder(dataSource, NullLogger<MemberSeeder>.Instance).SeedAsync(4000, CancellationToken.None);
+
+        await using var count = dataSource.CreateCommand("SELECT count(*), count(*) FILTER (WHERE city = 'CHANGED') FROM members");
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal(4000L, reader.GetInt64(0));
+        Assert.Equal(1L, reader.GetInt64(1));
+        var last = SyntheticMembers.Generate(4000).Last();
+        Assert.Equal(last, await new PostgresMemberDirectory(dataSource).GetAsync(last.MemberNumber, CancellationToken.None));
+    }
+
+    [Fact]
     public void The_generator_gives_the_same_members_every_time_and_a_longer_run_starts_with_a_shorter_one()
     {
         Assert.Equal(SyntheticMembers.Generate(500), SyntheticMembers.Generate(2000).Take(500));
