@@ -19,8 +19,7 @@ public static class SessionsApi
         api.MapGet("/first-login/{firstLoginId}", GetFirstLogin).RequireRateLimiting(SessionsSetup.SignInLimit);
         api.MapPost("/first-login/{firstLoginId}", CompleteFirstLogin).RequireRateLimiting(SessionsSetup.SignInLimit);
         api.MapGet("/me", Me);
-        // Cast: a handler taking only HttpContext would otherwise be bound as a RequestDelegate and its result dropped.
-        api.MapDelete("/sessions/current", (Delegate)SignOut);
+        api.MapDelete("/sessions/current", SignOut);
         return routes;
     }
 
@@ -90,8 +89,18 @@ public static class SessionsApi
             : TypedResults.Ok(new MeAnswer(profile.MemberNumber, profile.FullName, profile.Email));
     }
 
-    public static async Task<NoContent> SignOut(HttpContext context)
+    /// <summary>Ends this session for good (a copy of the cookie no longer works either) and clears the cookie.</summary>
+    public static async Task<NoContent> SignOut(HttpContext context, IGrainFactory grains, TimeProvider clock)
     {
+        var session = await context.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (session.Principal is { } user
+            && SessionClaims.MemberNumberOf(user) is { } memberNumber
+            && SessionClaims.SessionIdOf(user) is { } sessionId)
+        {
+            var expiresAt = session.Properties?.ExpiresUtc ?? clock.GetUtcNow().AddDays(1);
+            await grains.GetGrain<IAccountGrain>(memberNumber).EndSession(sessionId, expiresAt);
+        }
+
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }

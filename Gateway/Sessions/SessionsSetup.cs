@@ -50,18 +50,23 @@ public static class SessionsSetup
         // An API answers with problems; it never redirects to a login page.
         cookie.Events.OnRedirectToLogin = context => Unauthorized(context.HttpContext);
         cookie.Events.OnRedirectToAccessDenied = context => Unauthorized(context.HttpContext);
-        cookie.Events.OnValidatePrincipal = EndSessionWhenEpochMoved;
+        cookie.Events.OnValidatePrincipal = EndSessionWhenEndedOrEpochMoved;
     }
 
-    /// <summary>A password reset bumps the account's epoch: a cookie minted before it no longer signs anyone in.</summary>
-    private static async Task EndSessionWhenEpochMoved(CookieValidatePrincipalContext context)
+    /// <summary>
+    /// Each request checks the cookie against its account: a sign-out ended this session, a password reset bumped
+    /// the epoch (every session ends), or the account is gone. Any gateway decides alike: the account grain knows.
+    /// </summary>
+    private static async Task EndSessionWhenEndedOrEpochMoved(CookieValidatePrincipalContext context)
     {
-        var memberNumber = context.Principal is { } principal ? SessionClaims.MemberNumberOf(principal) : null;
-        var epoch = context.Principal is { } user ? SessionClaims.EpochOf(user) : null;
-        var profile = memberNumber is null
+        var user = context.Principal;
+        var memberNumber = user is null ? null : SessionClaims.MemberNumberOf(user);
+        var sessionId = user is null ? null : SessionClaims.SessionIdOf(user);
+        var profile = memberNumber is null || sessionId is null
             ? null
-            : await context.HttpContext.RequestServices.GetRequiredService<IClusterClient>().GetGrain<IAccountGrain>(memberNumber).GetProfile();
-        if (profile is null || profile.SessionEpoch != epoch)
+            : await context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>()
+                .GetGrain<IAccountGrain>(memberNumber).GetSession(sessionId.Value);
+        if (profile is null || profile.SessionEpoch != SessionClaims.EpochOf(user!))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -28,6 +28,12 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>The signed-in member's profile, or null when there is no account.</summary>
     Task<AccountProfile?> GetProfile();
 
+    /// <summary>The profile behind one session cookie, or null once that session was signed out (or there is no account).</summary>
+    Task<AccountProfile?> GetSession(Guid sessionId);
+
+    /// <summary>Sign-out: the session's cookie, and any copy of it, stops working; kept in mind until the cookie would expire.</summary>
+    Task EndSession(Guid sessionId, DateTimeOffset cookieExpiresAt);
+
     /// <summary>The mobile to send a lost-password code to: the one proven at enrolment, else null.</summary>
     Task<string?> GetVerifiedPhone();
 

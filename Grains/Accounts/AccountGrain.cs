@@ -148,6 +148,27 @@ public sealed class AccountGrain(
 
     public Task<AccountProfile?> GetProfile() => Task.FromResult(State.Exists ? Profile() : null);
 
+    public Task<AccountProfile?> GetSession(Guid sessionId) =>
+        Task.FromResult(State.Exists && !State.EndedSessions.ContainsKey(sessionId) ? Profile() : null);
+
+    public async Task EndSession(Guid sessionId, DateTimeOffset cookieExpiresAt)
+    {
+        var now = time.GetUtcNow();
+        if (!State.Exists || State.EndedSessions.ContainsKey(sessionId))
+        {
+            return;
+        }
+
+        foreach (var expired in State.EndedSessions.Where(e => e.Value <= now).Select(e => e.Key).ToList())
+        {
+            State.EndedSessions.Remove(expired);
+        }
+
+        State.EndedSessions[sessionId] = cookieExpiresAt;
+        Audit(now, "signed-out");
+        await stored.WriteStateAsync();
+    }
+
     public Task<string?> GetVerifiedPhone() => Task.FromResult(State.Exists ? State.VerifiedPhone : null);
 
     public async Task ResetPassword(Guid resetId, string passwordHash)

@@ -51,5 +51,8 @@ public sealed class AccountState
 
     [Id(17)] public List<AuditEvent> Audit { get; set; } = [];
 
+    /// <summary>Sessions signed out, until their cookies would have expired anyway.</summary>
+    [Id(18)] public Dictionary<Guid, DateTimeOffset> EndedSessions { get; set; } = [];
+
     public bool Exists => EnrolmentJourneyId != Guid.Empty;
 }

@@ -29,6 +29,11 @@ public sealed class SessionsContractTests(GatewayCluster cluster)
         var signOut = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
         Assert.Contains(signOut.SessionCookie().Attributes, a => a.StartsWith("expires=", StringComparison.Ordinal) && a.Contains("1970", StringComparison.Ordinal));
+
+        // A copy of the cookie kept after sign-out no longer works; another session of the member still does.
+        await (await client.GetWithCookie("/api/me", cookie)).AssertProblem(HttpStatusCode.Unauthorized, "invalid-credentials");
+        var other = (await client.SignIn(member, Password)).SessionCookie().Cookie;
+        await (await client.GetWithCookie("/api/me", other)).AssertSuccess();
     }
 
     [Fact]

@@ -137,4 +137,16 @@ public sealed class SignInTests(ClusterFixture fixture)
         Assert.Equal(["account-created", "sign-in-failed", "signed-in"], trail.Select(e => e.Kind));
         Assert.DoesNotContain(trail, e => (e.Detail ?? "").Contains("wrongSecret1", StringComparison.Ordinal) || (e.Detail ?? "").Contains(Password, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_session_signed_out_is_no_longer_recognised_and_the_others_are()
+    {
+        var account = Account((await MemberWithPassword(fixture)).MemberNumber);
+        var (signedOut, stillOn) = (Guid.NewGuid(), Guid.NewGuid());
+
+        await account.EndSession(signedOut, fixture.Time.GetUtcNow().AddMinutes(30));
+
+        Assert.Null(await account.GetSession(signedOut));
+        Assert.NotNull(await account.GetSession(stillOn));
+    }
 }
