@@ -81,20 +81,31 @@ public sealed partial class EnrolmentGrain
     private async Task RunDueWorkAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var changed = await CreatePendingAccountAsync(now);
-        foreach (var entry in State.Outbox.Where(e => e.IsPending && e.NextAttemptAt <= now && CanDeliver(e)).ToList())
+        try
         {
-            await TryDeliverAsync(entry, now, cancellationToken);
-            changed = true;
-        }
+            var changed = await CreatePendingAccountAsync(now);
+            foreach (var entry in State.Outbox.Where(e => e.IsPending && e.NextAttemptAt <= now && CanDeliver(e)).ToList())
+            {
+                await TryDeliverAsync(entry, now, cancellationToken);
+                changed = true;
+            }
 
-        if (changed)
+            if (changed)
+            {
+                TrimOutbox();
+                await store.WriteStateAsync(CancellationToken.None);
+            }
+        }
+        catch (Exception exception)
         {
-            TrimOutbox();
-            await store.WriteStateAsync(CancellationToken.None);
+            // Storage unavailable: what was sent may be sent again after a restart (receivers deduplicate on the
+            // message id); what is still pending keeps its schedule below.
+            logger.LogWarning("Enrolment outbox could not be saved ({Error})", exception.GetType().Name);
         }
-
-        ScheduleWork(now);
+        finally
+        {
+            ScheduleWork(now);
+        }
     }
 
     /// <summary>A letter's code only works once its account exists, so the letter waits for it.</summary>

@@ -45,7 +45,7 @@ public sealed partial class EnrolmentGrain
             journey.LastStepAt = now;
         }
 
-        await store.WriteStateAsync();
+        await SaveStepAsync();
         if (result.AfterWrite is { } afterWrite)
         {
             // The step is stored: whatever happens next is retried by the timer, so it must not turn success into failure.
@@ -61,6 +61,23 @@ public sealed partial class EnrolmentGrain
         }
 
         return result.Outcome;
+    }
+
+    /// <summary>
+    /// Stores a step. When storage fails the caller gets the error, and this activation, whose memory now holds a
+    /// change that was not stored, makes way for a fresh one that reads back what was.
+    /// </summary>
+    private async Task SaveStepAsync()
+    {
+        try
+        {
+            await store.WriteStateAsync();
+        }
+        catch
+        {
+            this.DeactivateOnIdle();
+            throw;
+        }
     }
 
     private Task<StepOutcome> RunStep(Guid journeyId, JourneyStep expected, StepCommand command, Func<Journey, DateTimeOffset, StepResult> step) =>

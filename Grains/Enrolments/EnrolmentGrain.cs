@@ -31,7 +31,7 @@ public sealed partial class EnrolmentGrain(
         if (LockRefusal(now) is { } locked)
         {
             Audit("start-refused", "locked");
-            await store.WriteStateAsync();
+            await SaveStepAsync();
             return StepOutcome.Refused(locked);
         }
 
@@ -43,7 +43,7 @@ public sealed partial class EnrolmentGrain(
         if (State.Enrolled || await Account.Exists())
         {
             Audit("start-refused", "already-enrolled");
-            await store.WriteStateAsync();
+            await SaveStepAsync();
             return StepOutcome.Refused(new Refusal(RefusalCodes.AlreadyEnrolled));
         }
 
@@ -68,7 +68,7 @@ public sealed partial class EnrolmentGrain(
         Audit("journey-started", $"journey={journey.Id}");
         var view = ViewOf(journey);
         journey.LastView = view;
-        await store.WriteStateAsync();
+        await SaveStepAsync();
         return StepOutcome.Success(view);
     }
 

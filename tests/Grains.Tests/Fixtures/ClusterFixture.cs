@@ -23,6 +23,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         ["PasswordHashing:Passes"] = "1",
     };
 
+    private const string MemoryStore = "memory";
+
     private InProcessTestCluster? _cluster;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero));
@@ -34,6 +36,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public FakeMemberDirectory Directory { get; } = new();
 
     public RecordingLoggerProvider Logs { get; } = new();
+
+    /// <summary>The grain storage named <see cref="StorageNames.Store"/>; can be told to fail writes.</summary>
+    public FlakyGrainStorage Storage { get; private set; } = null!;
 
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not deployed.");
 
@@ -55,7 +60,10 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Logging.AddFilter<RecordingLoggerProvider>("Enrolment", LogLevel.Debug);
         });
         // State goes through System.Text.Json as in the silo, so that a state the real storage could not read back fails here.
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Store).UseSystemTextJsonGrainStorageSerializer());
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(MemoryStore).UseSystemTextJsonGrainStorageSerializer());
+        builder.ConfigureSiloHost((_, host) => host.Services.AddKeyedSingleton<IGrainStorage>(
+            StorageNames.Store,
+            (services, _) => Storage = new FlakyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryStore))));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

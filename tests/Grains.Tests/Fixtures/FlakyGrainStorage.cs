@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using Orleans.Storage;
+
+namespace Enrolment.Grains.Tests.Fixtures;
+
+/// <summary>The test storage, which can be told to refuse the next writes of one grain, as a database outage would.</summary>
+public sealed class FlakyGrainStorage(IGrainStorage inner) : IGrainStorage
+{
+    private readonly ConcurrentDictionary<GrainId, int> _failingWrites = new();
+
+    public void FailWrites(GrainId grainId, int times) => _failingWrites[grainId] = times;
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ReadStateAsync(stateName, grainId, grainState);
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (_failingWrites.TryGetValue(grainId, out var left) && left > 0)
+        {
+            _failingWrites[grainId] = left - 1;
+            throw new TimeoutException("The database did not answer.");
+        }
+
+        return inner.WriteStateAsync(stateName, grainId, grainState);
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ClearStateAsync(stateName, grainId, grainState);
+}
