@@ -27,7 +27,7 @@ public static class LetterText
 
             Madame, Monsieur,
 
-            Vous avez demandé à créer votre espace personnel. Voici votre code d'accès provisoire :
+            Suite à votre demande, voici votre code d'accès provisoire à votre espace personnel :
 
                 {letter.ProvisionalCode}
 

@@ -34,7 +34,7 @@ public sealed class EscapingTests(ProductStack stack, Chromium chromium) : Brows
         await Page.ClickButtonAsync("Valider");
 
         await Page.ExpectHeadingAsync("Nous avons bien identifié votre compte.");
-        await Expect(Page.GetByText($"CLAIRE {member.LastName}")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText($"CLAIRE {member.LastName}")).ToBeVisibleAsync();
         await Expect(Page.Locator("main script")).ToHaveCountAsync(0);
     }
 }

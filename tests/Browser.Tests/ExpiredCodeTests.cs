@@ -24,7 +24,7 @@ public sealed class ExpiredCodeTests(ShortCodeStack stack, Chromium chromium) : 
         await Expect(Page.FieldError("Code de confirmation SMS")).ToContainTextAsync("Ce code a expiré");
 
         await Page.ClickButtonAsync("Renvoyer un code");
-        await Expect(Page.GetByText("Un nouveau code vient de vous être envoyé par SMS.")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("Un nouveau code vient de vous être envoyé par SMS.")).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Timer)).ToContainTextAsync(new System.Text.RegularExpressions.Regex("Code valable encore|Ce code a expiré"));
         var newCode = await Stack.WaitForSmsCodeAsync(member.MobilePhone!, alreadySent: 1);
         Assert.Matches("^[0-9]{6}$", newCode);

@@ -18,7 +18,7 @@ public sealed class LetterJourneyTests(ProductStack stack, Chromium chromium) : 
         await Page.GetByLabel("Votre prénom", new() { Exact = true }).FillAsync("marie helene");
         await Page.ClickButtonAsync("Valider");
         await Page.ExpectHeadingAsync("Nous avons bien identifié votre compte.");
-        await Expect(Page.GetByText("3 PLACE DU MARCHÉ 69002 LYON")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("3 PLACE DU MARCHÉ 69002 LYON")).ToBeVisibleAsync();
         await Page.ClickButtonAsync("Confirmer");
 
         // No mobile on file: straight to the channel choice.
@@ -28,7 +28,7 @@ public sealed class LetterJourneyTests(ProductStack stack, Chromium chromium) : 
         await Page.EnterMemberNumberAsync(marie);
 
         await Page.ExpectHeadingAsync("Votre demande est enregistrée");
-        await Expect(Page.GetByText("Vous recevrez sous quelques jours un courrier vous communiquant un code d'accès provisoire.")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("Vous recevrez sous quelques jours un courrier vous communiquant un code d'accès provisoire.")).ToBeVisibleAsync();
 
         // The letter, read in the development inbox as a person trying the product would.
         await Stack.WaitForProvisionalCodeAsync(marie.MemberNumber);
@@ -44,12 +44,12 @@ public sealed class LetterJourneyTests(ProductStack stack, Chromium chromium) : 
         await Page.CreatePasswordAsync("Lyon2Marche");
 
         await Page.ExpectHeadingAsync("Mon espace");
-        await Expect(Page.GetByText("MARIE-HÉLÈNE D'ARCY")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("MARIE-HÉLÈNE D'ARCY")).ToBeVisibleAsync();
         await Page.ClickButtonAsync("Se déconnecter");
 
         // The provisional code is dead; the new password works.
         await Page.SignInAsync(marie.PrintedNumber, provisionalCode);
-        await Expect(Page.GetByText("Identifiant ou mot de passe incorrect.")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("Identifiant ou mot de passe incorrect.")).ToBeVisibleAsync();
         await Page.SignInAsync(marie.PrintedNumber, "Lyon2Marche");
         await Page.ExpectHeadingAsync("Mon espace");
     }

@@ -23,7 +23,7 @@ public sealed class LostPasswordTests(ProductStack stack, Chromium chromium) : B
         await Page.ClickButtonAsync("Valider");
 
         await Page.ExpectHeadingAsync("Saisissez le code reçu par SMS");
-        await Expect(Page.GetByText(member.MaskedPhone!)).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText(member.MaskedPhone!)).ToBeVisibleAsync();
         var code = await Stack.WaitForSmsCodeAsync(member.MobilePhone!, sent);
         await Page.EnterCodeAsync(WrongCode(code));
         await Expect(Page.FieldError("Code de confirmation SMS")).ToContainTextAsync("Le code saisi est incorrect.");
@@ -34,7 +34,7 @@ public sealed class LostPasswordTests(ProductStack stack, Chromium chromium) : B
         await Page.ExpectHeadingAsync("Votre mot de passe est modifié");
 
         await Page.SignInAsync(member.PrintedNumber, "Ancien123");
-        await Expect(Page.GetByText("Identifiant ou mot de passe incorrect.")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("Identifiant ou mot de passe incorrect.")).ToBeVisibleAsync();
         await Page.SignInAsync(member.PrintedNumber, "Nouveau456");
         await Page.ExpectHeadingAsync("Mon espace");
     }
@@ -52,7 +52,7 @@ public sealed class LostPasswordTests(ProductStack stack, Chromium chromium) : B
         await Page.ClickButtonAsync("Valider");
 
         await Page.ExpectHeadingAsync("Un courrier va vous être envoyé");
-        await Expect(Page.GetByText("Vous recevrez sous quelques jours un courrier vous communiquant un code d'accès provisoire.")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("Vous recevrez sous quelques jours un courrier vous communiquant un code d'accès provisoire.")).ToBeVisibleAsync();
         var provisionalCode = await Stack.WaitForProvisionalCodeAsync(member.MemberNumber, sent);
 
         await Page.SignInAsync(member.PrintedNumber, provisionalCode);

@@ -18,7 +18,7 @@ public sealed class PasswordRulesTests(ProductStack stack, Chromium chromium) : 
         await Page.ReachCodeWithPhoneOnFileAsync(member);
         await Page.EnterCodeAsync(await Stack.WaitForSmsCodeAsync(member.MobilePhone!));
         await Page.ExpectHeadingAsync("Je crée mon mot de passe personnel");
-        await Expect(Page.GetByText("Votre mot de passe personnel doit comporter 8 caractères alphas et/ou numériques au minimum. Pas de caractères spéciaux")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("Votre mot de passe personnel doit comporter 8 caractères alphas et/ou numériques au minimum. Pas de caractères spéciaux")).ToBeVisibleAsync();
 
         var password = Page.GetByLabel("Votre mot de passe", new() { Exact = true });
         var confirmation = Page.GetByLabel("Confirmation de votre mot de passe");

@@ -18,7 +18,7 @@ public sealed class ProblemAnswersTests(ProductStack stack, Chromium chromium) :
         await Page.FillIdentityAsync(member, "membre@exemple.fr");
         await Page.ClickButtonAsync("Valider");
 
-        await Expect(Page.GetByText("Vous êtes déjà inscrit.")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("Vous êtes déjà inscrit.")).ToBeVisibleAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "J'ai perdu mon mot de passe ?" }).ClickAsync();
         await Page.ExpectHeadingAsync("J'ai perdu mon mot de passe");
     }
@@ -56,6 +56,6 @@ public sealed class ProblemAnswersTests(ProductStack stack, Chromium chromium) :
         await field.PressAsync("Enter");
 
         await Page.ExpectHeadingAsync("Vous n'êtes pas encore inscrit ?");
-        await Expect(Page.Locator("main").GetByText("Merci de recommencer la procédure.")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("Merci de recommencer la procédure.")).ToBeVisibleAsync();
     }
 }

@@ -52,7 +52,7 @@ public sealed class SignInTests(ProductStack stack, Chromium chromium) : Browser
         var help = Page.GetByRole(AriaRole.Button, new() { Name = "Où trouver mon identifiant ?" });
         await help.ClickAsync();
         await Expect(help).ToHaveAttributeAsync("aria-expanded", "true");
-        await Expect(Page.GetByText("dans la rubrique « Vos références »")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("dans la rubrique « Vos références »")).ToBeVisibleAsync();
         await help.PressAsync("Enter");
         await Expect(help).ToHaveAttributeAsync("aria-expanded", "false");
 

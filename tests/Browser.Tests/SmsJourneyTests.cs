@@ -19,12 +19,12 @@ public sealed class SmsJourneyTests(ProductStack stack, Chromium chromium) : Bro
         await Page.ClickButtonAsync("Valider");
 
         await Page.ExpectHeadingAsync("Nous avons bien identifié votre compte.");
-        await Expect(Page.GetByText("PAUL COMET")).ToBeVisibleAsync();
-        await Expect(Page.GetByText("74 RUE JEAN BLEUZEN 92177 VANVES")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("PAUL COMET")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("74 RUE JEAN BLEUZEN 92177 VANVES")).ToBeVisibleAsync();
         await Page.ClickButtonAsync("Confirmer");
 
         await Page.ExpectHeadingAsync("Votre numéro de téléphone portable");
-        await Expect(Page.GetByText("XX XX XX 37 08")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("XX XX XX 37 08")).ToBeVisibleAsync();
         await Page.ClickButtonAsync("C'est bien mon numéro de téléphone");
 
         await Page.ExpectHeadingAsync("Merci de saisir votre identifiant");
@@ -33,7 +33,7 @@ public sealed class SmsJourneyTests(ProductStack stack, Chromium chromium) : Bro
         await Page.ClickButtonAsync("Valider");
 
         await Page.ExpectHeadingAsync("Je finalise la création de mon compte");
-        await Expect(Page.GetByText("Attention, ce code n'est valable que 5 minutes.")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("Attention, ce code n'est valable que 5 minutes.")).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Timer)).ToContainTextAsync("Code valable encore");
 
         // The code, as a person trying the product reads it: in the development inbox, in another tab.
@@ -53,7 +53,7 @@ public sealed class SmsJourneyTests(ProductStack stack, Chromium chromium) : Bro
         await Page.GetByRole(AriaRole.Link, new() { Name = "Je me connecte à mon compte" }).ClickAsync();
         await Page.SignInAsync("12345678.90", "Soleil42Vert");
         await Page.ExpectHeadingAsync("Mon espace");
-        await Expect(Page.GetByText("PAUL COMET")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("PAUL COMET")).ToBeVisibleAsync();
 
         await Page.ClickButtonAsync("Se déconnecter");
         await Page.ExpectHeadingAsync("Vous êtes déconnecté");
@@ -72,7 +72,7 @@ public sealed class SmsJourneyTests(ProductStack stack, Chromium chromium) : Bro
 
         await Page.ExpectHeadingAsync("Choix du canal pour finaliser l'abonnement");
         await Page.ClickButtonAsync("Valider");
-        await Expect(Page.GetByText("Choisissez SMS ou Courrier papier.")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("Choisissez SMS ou Courrier papier.")).ToBeVisibleAsync();
         await Page.GetByLabel("SMS", new() { Exact = true }).CheckAsync();
         await Page.ClickButtonAsync("Valider");
 
@@ -148,7 +148,7 @@ public sealed class SmsJourneyTests(ProductStack stack, Chromium chromium) : Bro
 
         await Page.GetByLabel("Votre prénom", new() { Exact = true }).FillAsync("quelquun");
         await Page.ClickButtonAsync("Valider");
-        await Expect(Page.GetByText("Nous n'avons pas pu vous identifier")).ToBeVisibleAsync();
+        await Expect(Page.MainArea().GetByText("Nous n'avons pas pu vous identifier")).ToBeVisibleAsync();
         await Page.ClickButtonAsync("Retour");
         await Page.ExpectHeadingAsync("Je me connecte à mon compte");
     }

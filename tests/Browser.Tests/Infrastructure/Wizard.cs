@@ -12,6 +12,9 @@ public static class Wizard
     public static ILocator Heading(this IPage page, string text) =>
         page.GetByRole(AriaRole.Heading, new() { Name = text, Level = 1 });
 
+    /// <summary>The page's main area: what a screen says, apart from the header, the footer and screen-reader announcements.</summary>
+    public static ILocator MainArea(this IPage page) => page.GetByRole(AriaRole.Main);
+
     public static Task ExpectHeadingAsync(this IPage page, string text) => Expect(page.Heading(text)).ToBeVisibleAsync();
 
     public static Task ClickButtonAsync(this IPage page, string name) =>
