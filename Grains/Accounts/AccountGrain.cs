@@ -57,7 +57,7 @@ public sealed class AccountGrain(
         State.CreatedAt = now;
         Lockout.Reset(State.Lockout);
         Audit(now, "account-created", account.PasswordHash is null ? "provisional-code" : "password");
-        await stored.WriteStateAsync();
+        await SaveAsync();
     }
 
     public async Task<SignInOutcome> SignIn(string secret)
@@ -142,7 +142,7 @@ public sealed class AccountGrain(
         State.SessionEpoch++;
         Lockout.Reset(State.Lockout);
         Audit(now, "first-login-completed");
-        await stored.WriteStateAsync();
+        await SaveAsync();
         return SignInOutcome.SignedIn(Profile());
     }
 
@@ -166,7 +166,7 @@ public sealed class AccountGrain(
 
         State.EndedSessions[sessionId] = cookieExpiresAt;
         Audit(now, "signed-out");
-        await stored.WriteStateAsync();
+        await SaveAsync();
     }
 
     public Task<string?> GetVerifiedPhone() => Task.FromResult(State.Exists ? State.VerifiedPhone : null);
@@ -187,7 +187,7 @@ public sealed class AccountGrain(
         State.SessionEpoch++;
         Lockout.Reset(State.Lockout);
         Audit(time.GetUtcNow(), "password-reset", "sms");
-        await stored.WriteStateAsync();
+        await SaveAsync();
     }
 
     public async Task IssueProvisionalCode(Guid resetId, string provisionalCodeHash, DateTimeOffset expiresAt)
@@ -205,7 +205,7 @@ public sealed class AccountGrain(
         State.FirstLoginId = null;
         State.FirstLoginExpiresAt = null;
         Audit(time.GetUtcNow(), "provisional-code-issued", "letter");
-        await stored.WriteStateAsync();
+        await SaveAsync();
     }
 
     public Task<IReadOnlyList<AuditEvent>> GetAuditTrail() => Task.FromResult<IReadOnlyList<AuditEvent>>([.. State.Audit]);
@@ -220,7 +220,7 @@ public sealed class AccountGrain(
 
         Lockout.Reset(State.Lockout);
         Audit(now, "signed-in");
-        await stored.WriteStateAsync();
+        await SaveAsync();
         return SignInOutcome.SignedIn(Profile());
     }
 
@@ -229,7 +229,7 @@ public sealed class AccountGrain(
         if (State.ProvisionalCodeExpiresAt <= now)
         {
             Audit(now, "provisional-code-expired");
-            await stored.WriteStateAsync();
+            await SaveAsync();
             return SignInOutcome.Refused(new Refusal(RefusalCodes.FirstLoginExpired));
         }
 
@@ -240,7 +240,7 @@ public sealed class AccountGrain(
         State.FirstLoginExpiresAt = firstLoginEnds < State.ProvisionalCodeExpiresAt ? firstLoginEnds : State.ProvisionalCodeExpiresAt;
         Lockout.Reset(State.Lockout);
         Audit(now, "provisional-code-accepted");
-        await stored.WriteStateAsync();
+        await SaveAsync();
         return SignInOutcome.FirstLogin(State.FirstLoginId.Value);
     }
 
@@ -253,7 +253,7 @@ public sealed class AccountGrain(
             Audit(now, retryAfter is null ? "sign-in-failed" : "sign-in-locked", $"failures={State.Lockout.FailuresInARow}");
         }
 
-        await stored.WriteStateAsync();
+        await SaveAsync();
         if (retryAfter is not null)
         {
             logger.LogInformation("Sign-in locked for {Seconds} s after {Failures} failures", retryAfter, State.Lockout.FailuresInARow);
@@ -275,6 +275,8 @@ public sealed class AccountGrain(
     }
 
     private AccountProfile Profile() => new(MemberNumber, State.FullName, State.Email, State.SessionEpoch);
+
+    private Task SaveAsync() => this.SaveOrMakeWayAsync(stored);
 
     private void Audit(DateTimeOffset at, string kind, string? detail = null) =>
         AuditTrail.Append(State.Audit, new AuditEvent(at, kind, detail), _options.AuditTrailLength);

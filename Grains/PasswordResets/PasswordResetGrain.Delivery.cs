@@ -1,6 +1,7 @@
 using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Members;
+using Microsoft.Extensions.Logging;
 
 namespace Enrolment.Grains.PasswordResets;
 
@@ -63,20 +64,31 @@ public sealed partial class PasswordResetGrain
     private async Task DeliverDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var due = State.Outbox.Where(e => e.IsPending && e.NextAttemptAt <= now).ToList();
-        foreach (var entry in due)
+        try
         {
-            var (kind, detail) = await delivery.TryDeliverAsync(entry, MemberNumber, now, cancellationToken);
-            Audit(now, kind, detail);
-        }
+            var due = State.Outbox.Where(e => e.IsPending && e.NextAttemptAt <= now).ToList();
+            foreach (var entry in due)
+            {
+                var (kind, detail) = await delivery.TryDeliverAsync(entry, MemberNumber, now, cancellationToken);
+                Audit(now, kind, detail);
+            }
 
-        if (due.Count > 0)
+            if (due.Count > 0)
+            {
+                delivery.Trim(State.Outbox);
+                await reset.WriteStateAsync(CancellationToken.None);
+            }
+        }
+        catch (Exception exception)
         {
-            delivery.Trim(State.Outbox);
-            await reset.WriteStateAsync(CancellationToken.None);
+            // Storage unavailable: what was sent may be sent again after a restart (receivers deduplicate on the
+            // message id); what is still pending keeps its schedule below.
+            logger.LogWarning("Lost-password outbox could not be saved ({Error})", exception.GetType().Name);
         }
-
-        ScheduleRetry(now);
+        finally
+        {
+            ScheduleRetry(now);
+        }
     }
 
     private void ScheduleRetry(DateTimeOffset now)

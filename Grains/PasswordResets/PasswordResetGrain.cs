@@ -79,7 +79,7 @@ public sealed partial class PasswordResetGrain(
             await StartDecoy(birthDate, now);
         }
 
-        await reset.WriteStateAsync();
+        await SaveAsync();
         await DeliverDueAsync(CancellationToken.None);
         return ResetOutcome.Success(View());
     }
@@ -122,16 +122,16 @@ public sealed partial class PasswordResetGrain(
                 State.LastStepAt = now;
                 State.LastCommand = fingerprint;
                 Audit(now, "reset-code-accepted");
-                await reset.WriteStateAsync();
+                await SaveAsync();
                 return ResetOutcome.Success(View());
             case CodeVerdict.Mismatch:
                 Audit(now, "reset-code-mismatch", $"attemptsLeft={record.AttemptsLeft}");
-                await reset.WriteStateAsync();
+                await SaveAsync();
                 return ResetOutcome.Refused(new Refusal(RefusalCodes.CodeMismatch, AttemptsLeft: record.AttemptsLeft));
             case CodeVerdict.Exhausted:
                 State.VoidReason = "code";
                 Audit(now, "reset-void", "code");
-                await reset.WriteStateAsync();
+                await SaveAsync();
                 return ResetOutcome.Refused(new Refusal(RefusalCodes.CodeMismatch, AttemptsLeft: 0));
             case CodeVerdict.Expired:
                 return ResetOutcome.Refused(new Refusal(RefusalCodes.CodeExpired));
@@ -173,7 +173,7 @@ public sealed partial class PasswordResetGrain(
         State.LastStepAt = now;
         State.LastCommand = fingerprint;
         Audit(now, "password-reset-completed");
-        await reset.WriteStateAsync();
+        await SaveAsync();
         return ResetOutcome.Success(View());
     }
 
@@ -238,6 +238,8 @@ public sealed partial class PasswordResetGrain(
 
     private ResetView View() =>
         new(State.ResetId, State.Step, State.MaskedPhone, State.Step == JourneyStep.EnterCode ? State.Code?.ExpiresAt : null);
+
+    private Task SaveAsync() => this.SaveOrMakeWayAsync(reset);
 
     private void Audit(DateTimeOffset at, string kind, string? detail = null) =>
         AuditTrail.Append(State.Audit, new AuditEvent(at, kind, detail), _accounts.AuditTrailLength);
