@@ -25,7 +25,7 @@ public sealed partial class PasswordResetGrain
         {
             Channel = DeliveryChannel.Sms,
             Phone = phone,
-            Secret = $"AUDIENS : votre code pour changer de mot de passe est {code}. Il est valable 5 minutes.",
+            Secret = $"Votre code pour changer le mot de passe de votre espace personnel : {code}. Il est valable {_codes.CodeLifetime.TotalMinutes:0} minutes.",
             CodeExpiresAt = expiresAt,
         }, now);
 

@@ -27,6 +27,9 @@ public sealed class PasswordResetTests(ClusterFixture fixture)
         Assert.Equal(JourneyStep.EnterCode, started.View?.Step);
         Assert.Equal(Masked(member.MobilePhone!), started.View?.MaskedPhone);
         var code = fixture.Sms.LastCodeTo(member.MobilePhone!);
+        var sms = Assert.Single(fixture.Sms.SentTo(member.MobilePhone!)).Text;
+        Assert.DoesNotContain(member.MemberNumber, sms, StringComparison.Ordinal);
+        Assert.Contains("5 minutes", sms, StringComparison.Ordinal);
         var resetId = started.View!.ResetId;
 
         Assert.Equal(JourneyStep.CreatePassword, (await Reset(member.MemberNumber).SubmitCode(resetId, code)).View?.Step);
