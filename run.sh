@@ -67,15 +67,16 @@ dotnet build Gateway/Gateway.csproj -c Release --nologo -v quiet -clp:ErrorsOnly
 # cannot (such as /root), the data lives in /var/tmp and .data/postgres points to it.
 database_home() {
   local home=$root/.data/postgres
-  if [ -L "$home" ] || [ -f "$home/data/PG_VERSION" ]; then echo "$home"; return; fi
+  if [ -L "$home" ]; then readlink -f "$home"; return; fi
+  if [ -f "$home/data/PG_VERSION" ]; then echo "$home"; return; fi
   mkdir -p "$root/.data"
   if pg_own_home "$home"; then echo "$home"; return; fi
   rmdir "$home" 2>/dev/null || true
   local elsewhere
   elsewhere=/var/tmp/enrolment-pg-$(echo "$root" | md5sum | cut -c1-12)
-  pg_own_home "$elsewhere" >/dev/null || { say "cannot create $elsewhere"; exit 1; }
+  pg_own_home "$elsewhere" || { say "cannot create $elsewhere"; exit 1; }
   ln -s "$elsewhere" "$home"
-  echo "$home"
+  echo "$elsewhere"
 }
 
 if [ -z "${ENROLMENT_DB:-}" ]; then

@@ -18,7 +18,8 @@ pg_log() { echo "[db] $*" >&2; }
 # Runs a command as the user that owns the server (the current user unless we are root).
 pg_as_owner() {
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u "$PG_SERVICE_USER" -- "$@"
+    # From / so that the server's user never starts in a folder it cannot enter (such as /root).
+    (cd / && runuser -u "$PG_SERVICE_USER" -- "$@")
   else
     "$@"
   fi

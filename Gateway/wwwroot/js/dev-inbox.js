@@ -66,8 +66,8 @@ function smsItem(sms) {
 }
 
 function letterItem(letter) {
-  // The letter gives the provisional access code on the line after "… code d'accès provisoire :".
-  const code = /provisoire\s*:\s*\n\s*(\S+)/.exec(letter.text ?? "")?.[1];
+  // The letter sets the provisional access code apart on a line of its own, indented.
+  const code = /^[ \t]+(\S+)[ \t]*$/m.exec(letter.text ?? "")?.[1];
   return h(
     "li",
     { class: "inbox__item" },

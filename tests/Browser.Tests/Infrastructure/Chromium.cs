@@ -19,6 +19,8 @@ public sealed class Chromium : IAsyncLifetime
                 $"{ExecutablePath} is missing: install Debian's chromium package (./test.sh does it). Browser tests never download a browser.");
         }
 
+        // A shared machine may be slow: wait up to 15 s for what a member would see, rather than 5.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

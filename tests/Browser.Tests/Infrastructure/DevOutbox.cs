@@ -51,6 +51,7 @@ public static partial class DevOutbox
     [GeneratedRegex(@"\b\d{6}\b")]
     private static partial Regex SixDigits();
 
-    [GeneratedRegex(@"provisoire\s*:\s*\n\s*(\S+)")]
+    // The letter sets the code apart on a line of its own, indented.
+    [GeneratedRegex(@"^[ \t]+(\S+)[ \t]*$", RegexOptions.Multiline)]
     private static partial Regex ProvisionalCode();
 }

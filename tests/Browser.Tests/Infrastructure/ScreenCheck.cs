@@ -11,6 +11,15 @@ public static class ScreenCheck
 {
     private static readonly string[] Blocking = ["serious", "critical"];
 
+    /// <summary>
+    /// <c>docs/screens/</c> when <c>UPDATE_SCREENS=1</c>; otherwise the test's output folder, so that an ordinary
+    /// run (CI, a teammate's ./test.sh) leaves the checked-in pictures alone.
+    /// </summary>
+    private static string ScreensFolder =>
+        Environment.GetEnvironmentVariable("UPDATE_SCREENS") == "1"
+            ? RepositoryRoot.Path("docs", "screens")
+            : Path.Combine(AppContext.BaseDirectory, "screens");
+
     public static async Task AssertAccessibleAsync(this IPage page, string screen)
     {
         var result = await page.RunAxe();
@@ -24,13 +33,13 @@ public static class ScreenCheck
     }
 
     /// <summary>
-    /// Checks the screen, then saves <c>docs/screens/{name}-360.png</c> and <c>{name}-1280.png</c>,
+    /// Checks the screen, then saves <c>{name}-360.png</c> and <c>{name}-1280.png</c> (see <see cref="ScreensFolder"/>),
     /// making sure that neither width needs a sideways scroll.
     /// </summary>
     public static async Task CaptureAsync(this IPage page, string name)
     {
         await page.AssertAccessibleAsync(name);
-        var folder = RepositoryRoot.Path("docs", "screens");
+        var folder = ScreensFolder;
         Directory.CreateDirectory(folder);
         var original = page.ViewportSize;
         foreach (var width in new[] { 360, 1280 })
