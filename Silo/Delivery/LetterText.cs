@@ -27,7 +27,7 @@ public static class LetterText
 
             Madame, Monsieur,
 
-            Suite à votre demande, voici votre code d'accès provisoire à votre espace personnel :
+            Suite à votre demande, voici votre code d'accès provisoire :
 
                 {letter.ProvisionalCode}
 

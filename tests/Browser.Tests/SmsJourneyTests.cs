@@ -146,6 +146,12 @@ public sealed class SmsJourneyTests(ProductStack stack, Chromium chromium) : Bro
         await Page.ExpectHeadingAsync("Vous n'êtes pas encore inscrit ?");
         await Expect(Page.GetByLabel("Votre nom", new() { Exact = true })).ToHaveValueAsync(member.LastName.ToLowerInvariant());
 
+        // A date typed with slashes and one-digit day or month comes out as jj/mm/aaaa.
+        var birthDate = Page.GetByLabel("Votre date de naissance");
+        await birthDate.FillAsync("");
+        await birthDate.PressSequentiallyAsync(member.BirthDate.ToString("d/M/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(birthDate).ToHaveValueAsync(member.TypedBirthDate);
+
         await Page.GetByLabel("Votre prénom", new() { Exact = true }).FillAsync("quelquun");
         await Page.ClickButtonAsync("Valider");
         await Expect(Page.MainArea().GetByText("Nous n'avons pas pu vous identifier")).ToBeVisibleAsync();

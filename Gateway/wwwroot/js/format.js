@@ -11,9 +11,10 @@ export function formatMemberNumber(text) {
 /** True when the member number has its ten digits. */
 export const isCompleteMemberNumber = (text) => digitsOf(text).length === 10;
 
-/** "01081985" → "01/08/1985", also for a date typed halfway. */
+/** "01081985" → "01/08/1985", also for a date typed halfway; "1/8/" (a slash after one digit) → "01/08". */
 export function formatDateTyping(text) {
-  const digits = digitsOf(text).slice(0, 8);
+  const padded = (text ?? "").replace(/(?<=^|[/.\- ])(\d)(?=[/.\- ])/g, "0$1");
+  const digits = digitsOf(padded).slice(0, 8);
   if (digits.length > 4) return `${digits.slice(0, 2)}/${digits.slice(2, 4)}/${digits.slice(4)}`;
   if (digits.length > 2) return `${digits.slice(0, 2)}/${digits.slice(2)}`;
   return digits;
