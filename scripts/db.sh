@@ -5,7 +5,8 @@
 #   scripts/db.sh stop                stops it and removes it (uses $ENROLMENT_DB_HOME)
 #   scripts/db.sh start DIR [PORT]    a cluster kept in DIR (created the first time, default port 55432)
 #   scripts/db.sh stop DIR            stops the cluster in DIR (a kept cluster is not removed)
-#   scripts/db.sh restart [DIR]       stops and starts the server, data kept (fault tests)
+#   scripts/db.sh down [DIR]          stops the server, data kept (fault tests); "up" starts it again
+#   scripts/db.sh restart [DIR]       down then up
 #   scripts/db.sh env [DIR]           prints the export lines for a running cluster
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -35,11 +36,11 @@ case "$command" in
     [ -n "$home" ] || { echo "usage: scripts/db.sh stop DIR (or set ENROLMENT_DB_HOME)" >&2; exit 2; }
     pg_remove_home "$home"
     ;;
-  restart)
+  down|up|restart)
     home=${2:-${ENROLMENT_DB_HOME:-}}
-    [ -n "$home" ] || { echo "usage: scripts/db.sh restart DIR (or set ENROLMENT_DB_HOME)" >&2; exit 2; }
-    pg_stop "$home"
-    pg_start "$home"
+    [ -n "$home" ] || { echo "usage: scripts/db.sh $command DIR (or set ENROLMENT_DB_HOME)" >&2; exit 2; }
+    if [ "$command" != up ]; then pg_stop "$home"; fi
+    if [ "$command" != down ]; then pg_start "$home"; fi
     ;;
   env)
     home=${2:-${ENROLMENT_DB_HOME:-}}

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Enrolment.Gateway.Health;
 using Enrolment.Gateway.Hosting;
 using Enrolment.Silo.Database;
 using Enrolment.Silo.Hosting;
@@ -78,8 +79,11 @@ public sealed class TestSilos(string connectionString) : IAsyncDisposable
         }
     }
 
-    /// <summary>An Orleans client set up by the gateway's own code: ADO.NET clustering on the same tables.</summary>
-    public async Task<IHost> StartGatewayClientAsync()
+    /// <summary>
+    /// A gateway set up by the gateway's own code — an Orleans client with ADO.NET clustering on the same tables —
+    /// serving the health API on a free port.
+    /// </summary>
+    public async Task<WebApplication> StartGatewayClientAsync()
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -90,10 +94,11 @@ public sealed class TestSilos(string connectionString) : IAsyncDisposable
             ["Urls"] = "http://127.0.0.1:0",
         });
         builder.AddEnrolmentClusterClient();
-        var host = builder.Build();
-        await host.StartAsync();
-        hosts.Add(host);
-        return host;
+        var app = builder.Build();
+        app.MapHealthApi();
+        await app.StartAsync();
+        hosts.Add(app);
+        return app;
     }
 
     public async ValueTask DisposeAsync()
