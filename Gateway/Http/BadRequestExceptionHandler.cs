@@ -28,13 +28,21 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
 
-    /// <summary>Names the field whose value had the wrong type, without echoing .NET type names.</summary>
+    /// <summary>
+    /// Names the field that was unknown or had the wrong type, or says the body is not JSON at all; never echoes the
+    /// parser's own message, which carries .NET type names.
+    /// </summary>
     private static Microsoft.AspNetCore.Mvc.ProblemDetails InvalidJson(JsonException json)
     {
         var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
-        var errors = field is null
-            ? new Dictionary<string, string[]> { ["body"] = ["Le corps de la requête doit être un objet JSON valide."] }
-            : new Dictionary<string, string[]> { [field] = ["Ce champ est inconnu ou sa valeur n'est pas du type attendu."] };
+        var message = json.Message;
+        var fieldProblem = message.Contains("could not be mapped", StringComparison.Ordinal) ? "Ce champ n'est pas attendu."
+            : message.Contains("could not be converted", StringComparison.Ordinal) ? "Cette valeur n'est pas du type attendu."
+            : message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) ? "Ce champ apparaît plusieurs fois."
+            : null;
+        var errors = field is not null && fieldProblem is not null
+            ? new Dictionary<string, string[]> { [field] = [fieldProblem] }
+            : new Dictionary<string, string[]> { ["body"] = ["Le corps de la requête doit être un objet JSON valide."] };
         return ProblemSetup.Problem(StatusCodes.Status400BadRequest, HttpProblemCodes.ForStatus(400), errors);
     }
 

@@ -69,7 +69,8 @@ internal sealed class Journey(GatewayClient client, DevOutbox outbox, RunMetrics
             }
         }
 
-        if (!await Passed(StepNames.MemberNumber, JourneyStepAsync(StepNames.MemberNumber, "member-number",
+        var memberNumberStep = byLetter ? StepNames.MemberNumberLetter : StepNames.MemberNumber;
+        if (!await Passed(memberNumberStep, JourneyStepAsync(memberNumberStep, "member-number",
                 new { memberNumber = member.MemberNumber }, byLetter ? "letter-sent" : "enter-code", ct)))
         {
             return;
@@ -209,7 +210,8 @@ internal sealed class Journey(GatewayClient client, DevOutbox outbox, RunMetrics
     /// <summary>Whether the journey goes on after this step: it succeeded and the run does not stop there.</summary>
     private async Task<bool> Passed(string step, Task<StepAnswer?> sending) => await sending is not null && !StopsAfter(step);
 
-    private bool StopsAfter(string step) => options.StopAfter == step;
+    private bool StopsAfter(string step) =>
+        options.StopAfter == step || (options.StopAfter == StepNames.MemberNumber && step == StepNames.MemberNumberLetter);
 
     private static Func<StepAnswer, bool> Step(string expected) => answer => answer.Text("step") == expected;
 

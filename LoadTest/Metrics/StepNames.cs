@@ -9,6 +9,9 @@ public static class StepNames
     public const string Channel = "channel";
     public const string Phone = "phone";
     public const string MemberNumber = "member-number";
+
+    /// <summary>The member-number step of a letter journey: it also hashes the provisional code it posts.</summary>
+    public const string MemberNumberLetter = "member-number-letter";
     public const string Code = "code";
     public const string Password = "password";
     public const string SignIn = "sign-in";
@@ -18,7 +21,7 @@ public static class StepNames
     /// <summary>In display order.</summary>
     public static readonly IReadOnlyList<string> All =
     [
-        Start, IdentityConfirmation, PhoneConfirmation, Channel, Phone, MemberNumber, Code, Password,
+        Start, IdentityConfirmation, PhoneConfirmation, Channel, Phone, MemberNumber, MemberNumberLetter, Code, Password,
         SignIn, FirstLogin, OutboxRead,
     ];
 

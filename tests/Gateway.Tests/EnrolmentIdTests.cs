@@ -28,6 +28,22 @@ public sealed class EnrolmentIdTests(GatewayCluster cluster)
     }
 
     [Fact]
+    public async Task Two_gateways_serve_one_journey_alternately()
+    {
+        var member = cluster.Members.NewMember();
+        await using var other = cluster.NewGateway(new Dictionary<string, string?>());
+        var first = new JourneyDriver(cluster.Gateway.CreateClient());
+        var second = new JourneyDriver(other.CreateClient());
+
+        var id = await first.Start(member);
+        Assert.Equal("confirm-phone", (await second.Step(id, "identity-confirmation", new { })).Text("step"));
+        Assert.Equal("member-number", (await first.Step(id, "phone-confirmation", new { isMine = true })).Text("step"));
+        Assert.Equal("enter-code", (await second.Step(id, "member-number", new { memberNumber = member.MemberNumber })).Text("step"));
+
+        Assert.Equal(await first.Snapshot(id), await second.Snapshot(id));
+    }
+
+    [Fact]
     public void The_id_reveals_neither_the_member_number_nor_the_journey()
     {
         var id = Ids.Create("1234567890", Journey);

@@ -13,6 +13,8 @@ public sealed class HttpBehaviourTests(GatewayCluster cluster)
 
     [Theory]
     [InlineData("/health/live")]
+    [InlineData("/")]
+    [InlineData("/inscription.html")]
     [InlineData("/api/no-such-thing")]
     [InlineData("/api/enrolments/garbage")]
     public async Task Every_answer_carries_the_security_headers(string path)
