@@ -58,4 +58,32 @@ public sealed class ProblemAnswersTests(ProductStack stack, Chromium chromium) :
         await Page.ExpectHeadingAsync("Vous n'êtes pas encore inscrit ?");
         await Expect(Page.MainArea().GetByText("Merci de recommencer la procédure.")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task A_choice_already_made_is_shown_as_the_current_step_and_the_member_can_start_again_to_change_it()
+    {
+        var member = await Stack.Database.AddMemberAsync(withPhone: false);
+        await Page.StartEnrolmentAsync(member);
+        await Page.ClickButtonAsync("Confirmer");
+        await Page.GetByLabel("Courrier papier").CheckAsync();
+        await Page.ClickButtonAsync("Valider");
+        await Page.ExpectHeadingAsync("Merci de saisir votre identifiant");
+
+        await Page.ClickButtonAsync("Retour");
+        await Page.ExpectHeadingAsync("Choix du canal pour finaliser l'abonnement");
+        await Page.GetByLabel("SMS", new() { Exact = true }).CheckAsync();
+        await Page.ClickButtonAsync("Valider");
+        await Page.ExpectHeadingAsync("Merci de saisir votre identifiant");
+        await Expect(Page.MainArea().GetByText("Cette étape a déjà été validée")).ToBeVisibleAsync();
+
+        await Page.ClickButtonAsync("Recommencer l'inscription");
+        await Page.ExpectHeadingAsync("Vous n'êtes pas encore inscrit ?");
+        await Expect(Page.GetByLabel("Votre nom", new() { Exact = true })).ToHaveValueAsync(member.LastName.ToLowerInvariant());
+        await Page.GetByLabel("Confirmation de votre e-mail").FillAsync("membre@exemple.fr");
+        await Page.ClickButtonAsync("Valider");
+        await Page.ClickButtonAsync("Confirmer");
+        await Page.GetByLabel("SMS", new() { Exact = true }).CheckAsync();
+        await Page.ClickButtonAsync("Valider");
+        await Page.ExpectHeadingAsync("Votre numéro de portable");
+    }
 }

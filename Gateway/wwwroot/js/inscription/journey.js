@@ -2,6 +2,7 @@
 // and how an answer (success or problem) moves the member on. The server decides the step;
 // the page only follows it, so that a reload (GET /api/enrolments/{id}) lands on the same screen.
 import { get } from "../api.js";
+import { h } from "../dom.js";
 import { whileBusy } from "../fields.js";
 import { isJourneyOver, problemMessage, showProblem } from "../messages.js";
 import { enrolmentStore } from "../storage.js";
@@ -95,7 +96,7 @@ export class Journey {
     this.show(previous, { back: true });
   }
 
-  /** Forgets this journey and shows the identity form, with why. */
+  /** Forgets this journey and shows the identity form (still holding what was typed in this tab), with why. */
   restart(notice = null, focus = true) {
     enrolmentStore.clear();
     this.view = {};
@@ -126,7 +127,9 @@ export class Journey {
     const problem = answer.problem;
     const message = problemMessage(problem, "enrolment");
     if (problem.code === "wrong-step" && problem.step) {
-      this.show(problem.step, { notice: message, noticeKind: "info" });
+      // A choice already made cannot be undone step by step: say so, and offer to start again.
+      const restart = h("button", { type: "button", class: "button button--link", onclick: () => this.restart() }, "Recommencer l'inscription");
+      this.show(problem.step, { notice: h("span", {}, `${message} Pour changer vos choix : `, restart), noticeKind: "info" });
       return problem;
     }
     if (isJourneyOver(problem.code)) {
