@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Enrolment.Gateway.Tests.Infrastructure;
+using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Members;
 using Enrolment.Grains.Passwords;
@@ -56,6 +57,32 @@ public static class Accounts
 
     public static Task<HttpResponseMessage> SignIn(this HttpClient client, MemberRecord member, string secret) =>
         client.PostJson("/api/sessions", new { memberNumber = MemberNumber.Format(member.MemberNumber), secret });
+
+    /// <summary>The code of the latest SMS to a phone, once one was sent (delivery follows the answer).</summary>
+    public static async Task<string> CodeSentTo(this GatewayCluster cluster, string phone)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string? code;
+        while ((code = cluster.Sms.LatestCode(phone)) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No SMS was sent.");
+            await Task.Delay(20);
+        }
+
+        return code;
+    }
+
+    public static async Task<LetterMessage> LetterSentTo(this GatewayCluster cluster, string memberNumber)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (cluster.Letters.To(memberNumber).Count == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No letter was sent.");
+            await Task.Delay(20);
+        }
+
+        return Assert.Single(cluster.Letters.To(memberNumber));
+    }
 
     private static IPasswordHasher Hasher(this GatewayCluster cluster) =>
         cluster.Cluster.GetSiloServiceProvider().GetRequiredService<IPasswordHasher>();

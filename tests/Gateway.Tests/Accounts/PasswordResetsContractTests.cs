@@ -23,7 +23,7 @@ public sealed class PasswordResetsContractTests(GatewayCluster cluster)
         Assert.Equal("enter-code", reset.Text("step"));
         Assert.Equal($"XX XX XX {member.MobilePhone![6..8]} {member.MobilePhone[8..]}", reset.Text("maskedPhone"));
         var path = $"/api/password-resets/{reset.Text("resetId")}";
-        var code = cluster.Sms.LatestCode(member.MobilePhone)!;
+        var code = await cluster.CodeSentTo(member.MobilePhone);
         Assert.Equal("create-password", (await (await client.PostJson($"{path}/code", new { code })).AssertSuccess()).Text("step"));
         Assert.Equal("completed", (await (await client.PostJson($"{path}/password", new { password = NewPassword, passwordConfirmation = NewPassword })).AssertSuccess()).Text("step"));
 
@@ -43,7 +43,7 @@ public sealed class PasswordResetsContractTests(GatewayCluster cluster)
 
         Assert.Equal("letter-sent", reset.Text("step"));
         Assert.False(reset.TryGetProperty("maskedPhone", out _));
-        var letter = Assert.Single(cluster.Letters.To(member.MemberNumber));
+        var letter = await cluster.LetterSentTo(member.MemberNumber);
         Assert.Equal("first-login", (await (await client.SignIn(member, letter.ProvisionalCode)).AssertSuccess()).Text("status"));
     }
 
@@ -86,7 +86,7 @@ public sealed class PasswordResetsContractTests(GatewayCluster cluster)
         var reset = await (await client.PostJson("/api/password-resets", new { memberNumber = member.MemberNumber, birthDate = member.BirthDate.ToString("yyyy-MM-dd") }))
             .AssertSuccess(HttpStatusCode.Created);
         var resetId = reset.Text("resetId");
-        var wrong = cluster.Sms.LatestCode(member.MobilePhone!) == "000000" ? "111111" : "000000";
+        var wrong = await cluster.CodeSentTo(member.MobilePhone!) == "000000" ? "111111" : "000000";
 
         var mismatch = await (await client.PostJson($"/api/password-resets/{resetId}/code", new { code = wrong })).AssertProblem((HttpStatusCode)422, "code-mismatch");
         Assert.Equal(2, mismatch.GetProperty("attemptsLeft").GetInt32());
@@ -103,7 +103,7 @@ public sealed class PasswordResetsContractTests(GatewayCluster cluster)
         var reset = await (await client.PostJson("/api/password-resets", new { memberNumber = member.MemberNumber, birthDate = member.BirthDate.ToString("yyyy-MM-dd") }))
             .AssertSuccess(HttpStatusCode.Created);
         var path = $"/api/password-resets/{reset.Text("resetId")}";
-        await (await client.PostJson($"{path}/code", new { code = cluster.Sms.LatestCode(member.MobilePhone!) })).AssertSuccess();
+        await (await client.PostJson($"{path}/code", new { code = await cluster.CodeSentTo(member.MobilePhone!) })).AssertSuccess();
 
         var refused = await (await client.PostJson($"{path}/password", new { password = "court", passwordConfirmation = "court" })).AssertProblem(HttpStatusCode.BadRequest, "validation");
 

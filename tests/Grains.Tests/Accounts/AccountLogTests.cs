@@ -28,13 +28,13 @@ public sealed class AccountLogTests(ClusterFixture fixture)
         var resetId = (await reset.Start(member.BirthDate)).View!.ResetId;
         await fixture.Advance(TimeSpan.FromSeconds(5));
         await ClusterFixture.Eventually(() => Task.FromResult(fixture.Sms.SentTo(member.MobilePhone!).Count == 1), "retried SMS");
-        var code = fixture.Sms.LastCodeTo(member.MobilePhone!);
+        var code = await CodeSentTo(fixture, member.MobilePhone!);
         await reset.SubmitCode(resetId, code);
         await reset.SetPassword(resetId, NewPassword, NewPassword);
 
         var letterMember = await MemberWithPassword(fixture, withPhone: false);
         await fixture.Grains.GetGrain<IPasswordResetGrain>(letterMember.MemberNumber).Start(letterMember.BirthDate);
-        var provisional = Assert.Single(fixture.Letters.SentTo(letterMember.MemberNumber)).ProvisionalCode;
+        var provisional = (await LetterSentTo(fixture, letterMember.MemberNumber)).ProvisionalCode;
         var letterAccount = AccountOf(fixture, letterMember);
         var firstLogin = await letterAccount.SignIn(provisional);
         await letterAccount.CompleteFirstLogin(firstLogin.FirstLoginId!.Value, new FirstLoginRequest("nouvelle@example.fr", NewPassword, NewPassword));

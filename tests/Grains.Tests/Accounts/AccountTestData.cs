@@ -1,3 +1,4 @@
+using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Members;
 using Enrolment.Grains.Passwords;
@@ -43,6 +44,19 @@ public static class AccountTestData
 
     public static NewAccount NewAccount(string? passwordHash, string? codeHash, DateTimeOffset? codeExpiresAt) =>
         new(Guid.NewGuid(), "PAUL COMET", Email, false, null, false, null, passwordHash, codeHash, codeExpiresAt);
+
+    /// <summary>The code of the <paramref name="count"/>th SMS to a phone, once sent (delivery follows the answer).</summary>
+    public static async Task<string> CodeSentTo(ClusterFixture cluster, string phone, int count = 1)
+    {
+        await ClusterFixture.Eventually(() => Task.FromResult(cluster.Sms.SentTo(phone).Count >= count), $"SMS #{count} sent");
+        return cluster.Sms.LastCodeTo(phone);
+    }
+
+    public static async Task<LetterMessage> LetterSentTo(ClusterFixture cluster, string memberNumber)
+    {
+        await ClusterFixture.Eventually(() => Task.FromResult(cluster.Letters.SentTo(memberNumber).Count > 0), "letter sent");
+        return Assert.Single(cluster.Letters.SentTo(memberNumber));
+    }
 
     /// <summary>"0612345678" → "XX XX XX 56 78".</summary>
     public static string Masked(string phone) => $"XX XX XX {phone[6..8]} {phone[8..]}";
