@@ -18,8 +18,9 @@ install_chromium() {
   fi
   say "installing Chromium from Debian packages (browser tests)"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  # A failed install is reported here and by the browser tests themselves, which then fail (never skip).
+  { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; } >/dev/null \
+    || say "could not install chromium"
 }
 
 if compgen -G "tests/Browser.Tests/*.csproj" >/dev/null; then

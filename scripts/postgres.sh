@@ -115,7 +115,8 @@ pg_is_running() {
 pg_start() {
   local home=$1
   if ! pg_is_running "$home"; then
-    pg_as_owner pg_ctl --pgdata="$home/data" --log="$home/server.log" --wait --timeout=60 --silent start >/dev/null \
+    # In a session of its own: a Ctrl-C in the terminal must not stop the database before the silos leave.
+    pg_as_owner setsid pg_ctl --pgdata="$home/data" --log="$home/server.log" --wait --timeout=60 --silent start >/dev/null \
       || { tail -n 20 "$home/server.log" >&2; return 1; }
   fi
   local port

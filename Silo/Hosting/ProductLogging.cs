@@ -21,6 +21,9 @@ internal static class ProductLogging
             .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
             .MinimumLevel.Override("Polly", LogEventLevel.Warning)
             .ReadFrom.Configuration(configuration)
+            // Hosting's own request lines carry query strings (the dev outbox's phone numbers); the one-line request
+            // log replaces them. Set after the configuration so that no verbose setting brings them back.
+            .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext();
         return development

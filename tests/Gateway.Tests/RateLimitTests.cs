@@ -30,4 +30,25 @@ public sealed class RateLimitTests(GatewayCluster cluster)
         Assert.InRange(retryAfter, 1, 60);
         Assert.Equal(retryAfter, problem.GetProperty("retryAfterSeconds").GetInt32());
     }
+
+    [Fact]
+    public async Task Code_resends_beyond_the_limit_per_address_are_refused_before_reaching_the_journey()
+    {
+        await using var gateway = cluster.NewGateway(new Dictionary<string, string?>
+        {
+            ["RateLimits:IdentitySearchPerMinute"] = "100",
+            ["RateLimits:CodeResendPerMinute"] = "1",
+        });
+        var client = gateway.CreateClient();
+        var member = cluster.Members.NewMember();
+        var id = await new JourneyDriver(client).AtEnterCode(member);
+
+        var first = await client.PostJson($"/api/enrolments/{id}/code/resend", new { });
+        await first.AssertProblem(HttpStatusCode.TooManyRequests, "too-many-codes");
+        var second = await client.PostJson($"/api/enrolments/{id}/code/resend", new { });
+
+        await second.AssertProblem(HttpStatusCode.TooManyRequests, "rate-limited");
+        Assert.Single(second.Headers.GetValues("Retry-After"));
+        Assert.Single(cluster.Sms.To(member.MobilePhone!));
+    }
 }

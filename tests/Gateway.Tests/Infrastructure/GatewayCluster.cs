@@ -61,8 +61,9 @@ public sealed class GatewayCluster : IAsyncLifetime
     }
 
     /// <summary>Another gateway instance over the same cluster, with its own settings.</summary>
-    public GatewayFactory NewGateway(IDictionary<string, string?> settings, string environment = "Development") =>
-        new(Cluster.Client, settings, environment);
+    public GatewayFactory NewGateway(
+        IDictionary<string, string?> settings, string environment = "Development", Action<IServiceCollection>? services = null) =>
+        new(Cluster.Client, settings, environment, services);
 
     public async Task DisposeAsync()
     {

@@ -9,8 +9,11 @@ namespace Enrolment.Gateway.Tests.Infrastructure;
 /// The real gateway (Development environment, so the dev outbox is mapped) whose Orleans client is the test
 /// cluster's: the gateway's own client registration is switched off with <c>Orleans:Clustering=External</c>.
 /// </summary>
-public sealed class GatewayFactory(IClusterClient client, IDictionary<string, string?> settings, string environment = "Development")
-    : WebApplicationFactory<Program>
+public sealed class GatewayFactory(
+    IClusterClient client,
+    IDictionary<string, string?> settings,
+    string environment = "Development",
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,10 +24,11 @@ public sealed class GatewayFactory(IClusterClient client, IDictionary<string, st
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(testServices =>
         {
-            services.AddSingleton(client);
-            services.AddSingleton<IGrainFactory>(client);
+            testServices.AddSingleton(client);
+            testServices.AddSingleton<IGrainFactory>(client);
+            services?.Invoke(testServices);
         });
     }
 }

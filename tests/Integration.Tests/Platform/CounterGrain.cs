@@ -25,8 +25,19 @@ public sealed class CounterGrain(
 {
     public async Task<int> Add(int amount)
     {
-        counter.State.Value += amount;
-        await counter.WriteStateAsync();
+        var saved = counter.State.Value;
+        counter.State.Value = saved + amount;
+        try
+        {
+            await counter.WriteStateAsync();
+        }
+        catch
+        {
+            // A write that failed (database down) must not leave an unsaved change in memory for the next call.
+            counter.State.Value = saved;
+            throw;
+        }
+
         return counter.State.Value;
     }
 

@@ -42,11 +42,22 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         }
 
         Assert.Equal(5, await TestSilos.EventuallyAsync(() => counter.Add(2)));
+        Assert.Equal(5, await SavedCounterAsync("through-restart"));
         var ready = await TestSilos.EventuallyAsync(async () =>
             (await http.GetAsync("/health/ready")) is { StatusCode: HttpStatusCode.OK } answer
                 ? answer
                 : throw new InvalidOperationException("not ready yet"));
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    private async Task<int> SavedCounterAsync(string key)
+    {
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(TestDatabase.ConnectionString);
+        await using var command = dataSource.CreateCommand(
+            "SELECT (payload_json::jsonb ->> 'Value')::integer FROM grain_state WHERE service_id = $1 AND state_name = 'integration-counter' AND grain_key = $2");
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = silos.ServiceId });
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = key });
+        return (int)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Runs scripts/db.sh on the server test.sh (or scripts/db.sh start) made: ENROLMENT_DB_HOME.</summary>
