@@ -97,7 +97,8 @@ say "preparing the database"
 start() {
   local name=$1 dir=$2
   shift 2
-  (cd "$dir" && exec "$@") > >(sed -u "s/^/[$name] /") 2>&1 &
+  # The prefixer ignores Ctrl-C so that the children's last words (graceful shutdown) still show.
+  (cd "$dir" && exec "$@") > >(trap '' INT; exec sed -u "s/^/[$name] /") 2>&1 &
   children=("$!" "${children[@]}")
 }
 
