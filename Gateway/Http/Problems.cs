@@ -21,11 +21,21 @@ public static class Problems
         [RefusalCodes.CodeMismatch] = (422, "Le code est incorrect."),
         [RefusalCodes.CodeExpired] = (410, "Le code a expiré."),
         [RefusalCodes.TooManyCodes] = (429, "Trop de codes demandés."),
+        [RefusalCodes.SmsCeiling] = (503, "L'envoi de SMS est momentanément suspendu : réessayez plus tard ou choisissez le courrier."),
         [RefusalCodes.InvalidCredentials] = (401, "Identifiant ou mot de passe incorrect."),
         [RefusalCodes.UnknownFirstLogin] = (404, "Cette première connexion est introuvable."),
         [RefusalCodes.FirstLoginExpired] = (410, "Cette première connexion a expiré."),
         [RefusalCodes.UnknownReset] = (404, "Cette demande est introuvable."),
         [RefusalCodes.ResetExpired] = (410, "Cette demande a expiré."),
+    };
+
+    /// <summary>What the member can do next, where the title alone does not say it.</summary>
+    private static readonly Dictionary<string, string> NextSteps = new()
+    {
+        [RefusalCodes.NotIdentified] =
+            "Vérifiez votre nom, votre prénom et votre date de naissance tels qu'ils figurent sur vos courriers.",
+        [RefusalCodes.AlreadyEnrolled] =
+            "Connectez-vous avec votre identifiant et votre mot de passe, ou choisissez « J'ai perdu mon mot de passe ».",
     };
 
     public static int StatusOf(string code) => Known.TryGetValue(code, out var known) ? known.Status : 400;
@@ -54,7 +64,8 @@ public static class Problems
             extensions["errors"] = errors;
         }
 
-        return TypedResults.Problem(statusCode: status, title: title, extensions: extensions);
+        return TypedResults.Problem(
+            statusCode: status, title: title, detail: NextSteps.GetValueOrDefault(refusal.Code), extensions: extensions);
     }
 
     /// <summary>A 400 <c>validation</c> problem with the message for each field that failed.</summary>

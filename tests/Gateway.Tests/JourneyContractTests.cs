@@ -53,7 +53,8 @@ public sealed class JourneyContractTests(GatewayCluster cluster)
         Assert.Equal("completed", (await Driver.Step(id, "password", password)).Text("step"));
 
         var again = await client.PostJson("/api/enrolments", search);
-        await again.AssertProblem(HttpStatusCode.Conflict, "already-enrolled");
+        var enrolled = await again.AssertProblem(HttpStatusCode.Conflict, "already-enrolled");
+        Assert.Contains("J'ai perdu mon mot de passe", enrolled.Text("detail"), StringComparison.Ordinal);
 
         foreach (var answer in new[] { started, phoneShown, codeSent })
         {
@@ -180,6 +181,19 @@ public sealed class JourneyContractTests(GatewayCluster cluster)
 
         Assert.Equal(first.GetRawText(), replay.GetRawText());
         Assert.Equal("member-number", replay.Text("step"));
+    }
+
+    [Fact]
+    public async Task A_journey_left_idle_for_more_than_30_minutes_has_expired()
+    {
+        var member = cluster.Members.NewMember();
+        var id = await Driver.AtConfirmPhone(member);
+
+        cluster.Clock.Advance(TimeSpan.FromMinutes(31));
+
+        await (await client.GetAsync($"/api/enrolments/{id}")).AssertProblem(HttpStatusCode.Gone, "enrolment-expired");
+        await (await client.PostJson($"/api/enrolments/{id}/phone-confirmation", new { isMine = true }))
+            .AssertProblem(HttpStatusCode.Gone, "enrolment-expired");
     }
 
     private static void AssertHidesSecrets(JsonElement answer, params string[] secrets)
