@@ -32,6 +32,10 @@ public static class GrainServices
             .ValidateOnStart();
         services.TryAddSingleton<DummySecretHash>();
         services.TryAddSingleton<OutboxDelivery>();
+        services.AddOptions<SmsCeilingOptions>()
+            .Bind(configuration.GetSection(SmsCeilingOptions.Section))
+            .Validate(o => o.MaxPerHour >= 0, "Delivery:Sms:MaxPerHour must not be negative.")
+            .ValidateOnStart();
         return services;
     }
 }

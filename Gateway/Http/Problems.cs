@@ -21,6 +21,7 @@ public static class Problems
         [RefusalCodes.CodeMismatch] = (422, "Le code est incorrect."),
         [RefusalCodes.CodeExpired] = (410, "Le code a expiré."),
         [RefusalCodes.TooManyCodes] = (429, "Trop de codes demandés."),
+        [RefusalCodes.SmsCeiling] = (503, "L'envoi de SMS est momentanément suspendu : réessayez plus tard ou choisissez le courrier."),
         [RefusalCodes.InvalidCredentials] = (401, "Identifiant ou mot de passe incorrect."),
         [RefusalCodes.UnknownFirstLogin] = (404, "Cette première connexion est introuvable."),
         [RefusalCodes.FirstLoginExpired] = (410, "Cette première connexion a expiré."),

@@ -9,4 +9,8 @@ public sealed record AccountProfile(
     [property: Id(0)] string MemberNumber,
     [property: Id(1)] string FullName,
     [property: Id(2)] string Email,
-    [property: Id(3)] int SessionEpoch);
+    [property: Id(3)] int SessionEpoch)
+{
+    /// <summary>Orleans writes message bodies into its most verbose logs: this prints no personal data or secret.</summary>
+    public override string ToString() => $"AccountProfile {{ MemberNumber = {MemberNumber}, SessionEpoch = {SessionEpoch} }}";
+}

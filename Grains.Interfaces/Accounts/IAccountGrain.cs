@@ -62,4 +62,8 @@ public sealed record NewAccount(
     [property: Id(6)] string? NewPhone,
     [property: Id(7)] string? PasswordHash,
     [property: Id(8)] string? ProvisionalCodeHash,
-    [property: Id(9)] DateTimeOffset? ProvisionalCodeExpiresAt);
+    [property: Id(9)] DateTimeOffset? ProvisionalCodeExpiresAt)
+{
+    /// <summary>Orleans writes message bodies into its most verbose logs: this prints no personal data or secret.</summary>
+    public override string ToString() => $"NewAccount {{ EnrolmentJourneyId = {EnrolmentJourneyId} }}";
+}

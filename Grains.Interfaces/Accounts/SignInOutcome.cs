@@ -32,11 +32,19 @@ public sealed record SignInOutcome(
 [GenerateSerializer, Immutable]
 public sealed record FirstLoginOutcome(
     [property: Id(0)] string? EmailOnFile,
-    [property: Id(1)] Refusal? Refusal);
+    [property: Id(1)] Refusal? Refusal)
+{
+    /// <summary>Orleans writes message bodies into its most verbose logs: this prints no personal data or secret.</summary>
+    public override string ToString() => $"FirstLoginOutcome {{ Refusal = {Refusal} }}";
+}
 
 /// <summary>What the member typed on the first-login screen, already checked for shape by the gateway.</summary>
 [GenerateSerializer, Immutable]
 public sealed record FirstLoginRequest(
     [property: Id(0)] string Email,
     [property: Id(1)] string Password,
-    [property: Id(2)] string PasswordConfirmation);
+    [property: Id(2)] string PasswordConfirmation)
+{
+    /// <summary>Orleans writes message bodies into its most verbose logs: this prints no personal data or secret.</summary>
+    public override string ToString() => "FirstLoginRequest { … }";
+}

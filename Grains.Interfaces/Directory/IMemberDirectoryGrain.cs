@@ -19,4 +19,8 @@ public interface IMemberDirectoryGrain : IGrainWithIntegerKey
 public sealed record IdentityQuery(
     [property: Id(0)] string LastName,
     [property: Id(1)] string FirstName,
-    [property: Id(2)] DateOnly BirthDate);
+    [property: Id(2)] DateOnly BirthDate)
+{
+    /// <summary>Orleans writes message bodies into its most verbose logs: this prints no personal data or secret.</summary>
+    public override string ToString() => "IdentityQuery { … }";
+}

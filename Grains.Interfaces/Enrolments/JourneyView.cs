@@ -11,4 +11,8 @@ public sealed record JourneyView(
     [property: Id(2)] string FullName,
     [property: Id(3)] string Address,
     [property: Id(4)] string? MaskedPhone,
-    [property: Id(5)] DateTimeOffset? CodeExpiresAt);
+    [property: Id(5)] DateTimeOffset? CodeExpiresAt)
+{
+    /// <summary>Orleans writes message bodies into its most verbose logs: this prints no personal data or secret.</summary>
+    public override string ToString() => $"JourneyView {{ JourneyId = {JourneyId}, Step = {Step} }}";
+}

@@ -16,6 +16,9 @@ public static class RefusalCodes
     public const string CodeMismatch = "code-mismatch";
     public const string CodeExpired = "code-expired";
     public const string TooManyCodes = "too-many-codes";
+
+    /// <summary>The cluster's hourly ceiling on SMS is reached: no code was created; try later or by letter.</summary>
+    public const string SmsCeiling = "sms-ceiling";
     public const string InvalidCredentials = "invalid-credentials";
     public const string UnknownFirstLogin = "unknown-first-login";
     public const string FirstLoginExpired = "first-login-expired";

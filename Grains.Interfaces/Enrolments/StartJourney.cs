@@ -7,10 +7,18 @@ namespace Enrolment.Grains.Interfaces.Enrolments;
 public sealed record StartJourney(
     [property: Id(0)] MemberRecord Member,
     [property: Id(1)] string Email,
-    [property: Id(2)] bool Newsletter);
+    [property: Id(2)] bool Newsletter)
+{
+    /// <summary>Orleans writes message bodies into its most verbose logs: this prints no personal data or secret.</summary>
+    public override string ToString() => $"StartJourney {{ Member = {Member} }}";
+}
 
 /// <summary>A new French mobile given at step 4, already normalised to ten digits (06… or 07…).</summary>
 [GenerateSerializer, Immutable]
 public sealed record PhoneEntry(
     [property: Id(0)] string Phone,
-    [property: Id(1)] bool PhoneMarketingOptOut);
+    [property: Id(1)] bool PhoneMarketingOptOut)
+{
+    /// <summary>Orleans writes message bodies into its most verbose logs: this prints no personal data or secret.</summary>
+    public override string ToString() => "PhoneEntry { … }";
+}

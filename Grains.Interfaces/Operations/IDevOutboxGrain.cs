@@ -15,7 +15,11 @@ public interface IDevOutboxGrain : IGrainWithIntegerKey
 public sealed record SentSms(
     [property: Id(0)] string To,
     [property: Id(1)] string Text,
-    [property: Id(2)] DateTimeOffset SentAt);
+    [property: Id(2)] DateTimeOffset SentAt)
+{
+    /// <summary>Orleans writes message bodies into its most verbose logs: this prints no personal data or secret.</summary>
+    public override string ToString() => $"SentSms {{ SentAt = {SentAt:O} }}";
+}
 
 [GenerateSerializer, Immutable]
 public sealed record SentLetter(
@@ -23,4 +27,8 @@ public sealed record SentLetter(
     [property: Id(1)] string RecipientName,
     [property: Id(2)] string Address,
     [property: Id(3)] string Text,
-    [property: Id(4)] DateTimeOffset SentAt);
+    [property: Id(4)] DateTimeOffset SentAt)
+{
+    /// <summary>Orleans writes message bodies into its most verbose logs: this prints no personal data or secret.</summary>
+    public override string ToString() => $"SentLetter {{ SentAt = {SentAt:O} }}";
+}

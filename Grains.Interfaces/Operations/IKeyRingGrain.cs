@@ -16,4 +16,8 @@ public interface IKeyRingGrain : IGrainWithIntegerKey
 [GenerateSerializer, Immutable]
 public sealed record KeyRingElement(
     [property: Id(0)] string FriendlyName,
-    [property: Id(1)] string Xml);
+    [property: Id(1)] string Xml)
+{
+    /// <summary>Orleans writes message bodies into its most verbose logs: this prints no key material.</summary>
+    public override string ToString() => $"KeyRingElement {{ FriendlyName = {FriendlyName} }}";
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Enrolment.Grains.Codes;
+using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Enrolments;
 
 namespace Enrolment.Grains.Enrolments;
@@ -21,7 +22,7 @@ public sealed partial class EnrolmentGrain
             }
 
             Audit("member-number-accepted");
-            return journey.Channel == DeliveryChannel.Letter ? await PostLetter(journey, now) : IssueCode(journey, now);
+            return journey.Channel == DeliveryChannel.Letter ? await PostLetter(journey, now) : await IssueCode(journey, now);
         });
 
     public Task<StepOutcome> SubmitCode(Guid journeyId, string code) =>
@@ -65,16 +66,23 @@ public sealed partial class EnrolmentGrain
     }
 
     /// <summary>
-    /// Creates a code within the send limits and queues its SMS in the same state write, then tries it at once;
-    /// the retry timer delivers it if that try fails.
+    /// Creates a code within the send limits and the cluster's hourly SMS ceiling and queues its SMS in the same
+    /// state write, then tries it at once; the retry timer delivers it if that try fails.
     /// </summary>
-    private StepResult IssueCode(Journey journey, DateTimeOffset now)
+    private async Task<StepResult> IssueCode(Journey journey, DateTimeOffset now)
     {
         var verdict = _options.CodeSendLimits.Check(State.CodeSends, journey.CodesSent, now);
         if (!verdict.IsAllowed)
         {
             Audit("code-refused", verdict.RetryAfterSeconds is { } wait ? $"retryAfter={wait}s" : "journey-limit");
             return Done(StepOutcome.Refused(new Refusal(RefusalCodes.TooManyCodes, RetryAfterSeconds: verdict.RetryAfterSeconds)));
+        }
+
+        // Past the ceiling no code exists, so the member is never told a code was sent when it was not.
+        if (await SmsCeiling.TryTakeAsync(GrainFactory, now) is { } ceiling)
+        {
+            Audit("code-refused", "sms-ceiling");
+            return Done(StepOutcome.Refused(ceiling));
         }
 
         CancelQueuedSms();

@@ -49,6 +49,11 @@ public sealed partial class PasswordResetGrain(
 
         var member = await GrainFactory.GetGrain<IMemberDirectoryGrain>(0).Get(MemberNumber);
         var genuine = member is not null && member.BirthDate == birthDate && await Account.Exists();
+        var phone = genuine ? await Account.GetVerifiedPhone() ?? PhoneNumbers.MobileOrNull(member!.MobilePhone) : null;
+        if (await SmsCeilingRefusal(genuine, phone, birthDate, now) is { } ceiling)
+        {
+            return ResetOutcome.Refused(ceiling);
+        }
 
         CancelQueuedSms(now);
         State.ResetId = Guid.NewGuid();
@@ -64,7 +69,6 @@ public sealed partial class PasswordResetGrain(
 
         if (genuine)
         {
-            var phone = await Account.GetVerifiedPhone() ?? PhoneNumbers.MobileOrNull(member!.MobilePhone);
             if (phone is not null)
             {
                 IssueSmsCode(phone, now);
@@ -193,6 +197,22 @@ public sealed partial class PasswordResetGrain(
         return State.VoidReason is not null || (!finished && State.LastStepAt + _accounts.ResetWindow <= now)
             ? new Refusal(RefusalCodes.ResetExpired)
             : null;
+    }
+
+    /// <summary>
+    /// The cluster's hourly SMS ceiling, asked before anything changes. A decoy that would show a phone asks too,
+    /// so that past the ceiling it answers exactly like a genuine request by SMS.
+    /// </summary>
+    private async Task<Refusal?> SmsCeilingRefusal(bool genuine, string? phone, DateOnly birthDate, DateTimeOffset now)
+    {
+        if (!genuine && State.DecoyKey.Length == 0)
+        {
+            State.DecoyKey = DecoyReset.NewKey();
+            await reset.WriteStateAsync();
+        }
+
+        var bySms = genuine ? phone is not null : DecoyReset.MaskedPhone(State.DecoyKey, birthDate) is not null;
+        return bySms ? await SmsCeiling.TryTakeAsync(GrainFactory, now) : null;
     }
 
     private void IssueSmsCode(string phone, DateTimeOffset now)

@@ -14,7 +14,7 @@ namespace Enrolment.Grains.Tests.Fixtures;
 /// one, a clock the tests move, and recording fakes at the edges (SMS, letters, member directory).
 /// Tests of a collection run one after another, so a test may move the clock; each test uses its own members.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     /// <summary>Settings that differ from production: hashing cheap enough for tests; every rule keeps its default.</summary>
     private static readonly Dictionary<string, string?> TestSettings = new()
@@ -25,7 +25,16 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private const string MemoryStore = "memory";
 
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private InProcessTestCluster? _cluster;
+
+    public ClusterFixture()
+        : this(new Dictionary<string, string?>())
+    {
+    }
+
+    /// <summary>A cluster with some rules changed (<paramref name="settings"/> over the test settings).</summary>
+    protected ClusterFixture(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero));
 
@@ -50,6 +59,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Configuration.AddInMemoryCollection(TestSettings);
+            host.Configuration.AddInMemoryCollection(_settings);
             host.Services.AddEnrolmentDomain(host.Configuration);
             host.Services.AddSingleton<TimeProvider>(Time);
             host.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);

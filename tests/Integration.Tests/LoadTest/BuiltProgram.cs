@@ -11,10 +11,12 @@ public sealed class BuiltProgram : IDisposable
     private const int KeptLines = 200;
     private readonly Process _process;
     private readonly Queue<string> _lastLines = new();
+    private readonly Action<string>? _onLine;
 
-    private BuiltProgram(Process process)
+    private BuiltProgram(Process process, Action<string>? onLine)
     {
         _process = process;
+        _onLine = onLine;
         _process.OutputDataReceived += (_, line) => Keep(line.Data);
         _process.ErrorDataReceived += (_, line) => Keep(line.Data);
         _process.BeginOutputReadLine();
@@ -37,7 +39,12 @@ public sealed class BuiltProgram : IDisposable
     }
 
     /// <summary>Starts <c>{project}/bin/{configuration}/net10.0/Enrolment.{project}.dll</c> with these arguments and variables.</summary>
-    public static BuiltProgram Start(string project, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static BuiltProgram Start(string project, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Start(project, environment, onLine: null, arguments);
+
+    /// <summary>As <see cref="Start(string, IReadOnlyDictionary{string, string}, string[])"/>, handing every line of output to <paramref name="onLine"/>.</summary>
+    public static BuiltProgram Start(
+        string project, IReadOnlyDictionary<string, string> environment, Action<string>? onLine, params string[] arguments)
     {
         var folder = OutputFolderOf(project);
         var start = new ProcessStartInfo("dotnet")
@@ -58,7 +65,7 @@ public sealed class BuiltProgram : IDisposable
             start.Environment[name] = value;
         }
 
-        return new BuiltProgram(Process.Start(start) ?? throw new InvalidOperationException($"{project} did not start."));
+        return new BuiltProgram(Process.Start(start) ?? throw new InvalidOperationException($"{project} did not start."), onLine);
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan limit)
@@ -70,13 +77,33 @@ public sealed class BuiltProgram : IDisposable
 
     public void Dispose()
     {
+        Kill();
+        _process.Dispose();
+    }
+
+    /// <summary>Stops the program at once (SIGKILL), as a crash would: no goodbye to anyone.</summary>
+    public void Kill()
+    {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(TimeSpan.FromSeconds(10));
         }
+    }
 
-        _process.Dispose();
+    /// <summary>The folder of Enrolment.Orleans.sln, above these tests.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Enrolment.Orleans.sln")))
+            {
+                root = root.Parent;
+            }
+
+            return root?.FullName ?? throw new InvalidOperationException("Enrolment.Orleans.sln not found above the tests.");
+        }
     }
 
     /// <summary>The project's own output folder, built in the same configuration as these tests.</summary>
@@ -84,15 +111,7 @@ public sealed class BuiltProgram : IDisposable
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Enrolment.Orleans.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var folder = Path.Combine(
-            root?.FullName ?? throw new InvalidOperationException("Enrolment.Orleans.sln not found above the tests."),
-            project, "bin", configuration, testOutput.Name);
+        var folder = Path.Combine(RepositoryRoot, project, "bin", configuration, testOutput.Name);
         return File.Exists(Path.Combine(folder, $"Enrolment.{project}.dll"))
             ? folder
             : throw new InvalidOperationException($"{project} is not built in {folder}: build the solution first.");
@@ -105,6 +124,7 @@ public sealed class BuiltProgram : IDisposable
             return;
         }
 
+        _onLine?.Invoke(line);
         lock (_lastLines)
         {
             _lastLines.Enqueue(line);

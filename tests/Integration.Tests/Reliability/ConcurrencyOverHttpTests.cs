@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Enrolment.Grains.Interfaces.Enrolments;
+
+namespace Enrolment.Integration.Tests.Reliability;
+
+/// <summary>
+/// Requests racing for one member through two gateways and two silos run as processes: the member's grain takes
+/// them one at a time, so the journey's rules hold exactly as if they came one by one.
+/// </summary>
+[Collection(ProcessesCollection.Name)]
+public sealed class ConcurrencyOverHttpTests(TwoGatewaysStack cluster) : IClassFixture<TwoGatewaysStack>
+{
+    [Fact]
+    public async Task Fifty_simultaneous_starts_for_one_member_leave_exactly_one_live_journey()
+    {
+        var member = cluster.NextMember();
+
+        var starts = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
+        {
+            using var answer = await cluster.Gateways[i % 2].PostAsJsonAsync(new Uri("/api/enrolments", UriKind.Relative), member.Identity);
+            return (Status: answer.StatusCode, Body: await answer.Content.ReadFromJsonAsync<JsonElement>());
+        }));
+
+        Assert.All(starts, s => Assert.Equal(HttpStatusCode.Created, s.Status));
+        var ids = starts.Select(s => s.Body.GetProperty("enrolmentId").GetString()!).ToList();
+        Assert.Equal(50, ids.Distinct().Count());
+        var live = 0;
+        foreach (var id in ids)
+        {
+            member.EnrolmentId = id;
+            using var answer = await member.GetAsync(cluster.Gateways[1]);
+            Assert.True(answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{answer.StatusCode}");
+            live += answer.StatusCode == HttpStatusCode.OK ? 1 : 0;
+        }
+
+        Assert.Equal(1, live);
+        var stored = await StoredOf(member);
+        Assert.Equal(JourneyStep.ConfirmIdentity, stored.Step);
+        Assert.Equal(50, stored.AuditKinds.Count(k => k == "journey-started"));
+    }
+
+    [Fact]
+    public async Task Twenty_simultaneous_code_submissions_with_one_right_code_succeed_at_most_once()
+    {
+        var member = cluster.NextMember();
+        await member.ReachEnterCodeAsync(i => cluster.Gateways[i % 2]);
+        var right = (await member.SmsCodesAsync(cluster.Gateways[0]))[0];
+        var guesses = Enumerable.Range(1, 19)
+            .Select(i => ((int.Parse(right, CultureInfo.InvariantCulture) + i) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture))
+            .Append(right);
+
+        var statuses = await Task.WhenAll(guesses.Select(async (code, i) =>
+        {
+            using var answer = await member.StepAsync(cluster.Gateways[i % 2], "code", new { code });
+            return answer.StatusCode;
+        }));
+
+        Assert.All(statuses, s => Assert.True((int)s < 500, $"{s}"));
+        Assert.True(statuses.Count(s => s == HttpStatusCode.OK) <= 1);
+        var stored = await StoredOf(member);
+        Assert.True(stored.AuditKinds.Count(k => k == "code-accepted") <= 1);
+        Assert.True(stored.AuditKinds.Count(k => k == "code-mismatch") <= 3);
+    }
+
+    [Fact]
+    public async Task Twenty_simultaneous_submissions_of_the_right_code_accept_it_once_and_answer_all_alike()
+    {
+        var member = cluster.NextMember();
+        await member.ReachEnterCodeAsync(i => cluster.Gateways[i % 2]);
+        var code = (await member.SmsCodesAsync(cluster.Gateways[1]))[0];
+
+        var steps = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+            (await MemberOverHttp.ExpectStepAsync(await member.StepAsync(cluster.Gateways[i % 2], "code", new { code }), "create-password"))
+                .GetProperty("step").GetString()));
+
+        Assert.All(steps, s => Assert.Equal("create-password", s));
+        Assert.Single((await StoredOf(member)).AuditKinds, k => k == "code-accepted");
+    }
+
+    [Fact]
+    public async Task Two_gateways_serving_one_journey_alternately_take_the_member_to_a_working_session()
+    {
+        var member = cluster.NextMember();
+        HttpClient Gateway(int step) => cluster.Gateways[step % 2];
+
+        await member.ReachEnterCodeAsync(Gateway);
+        var code = (await member.SmsCodesAsync(Gateway(1)))[0];
+        await MemberOverHttp.ExpectStepAsync(await member.StepAsync(Gateway(0), "code", new { code }), "create-password");
+        await MemberOverHttp.ExpectStepAsync(
+            await member.StepAsync(Gateway(1), "password", new { password = MemberOverHttp.Password, passwordConfirmation = MemberOverHttp.Password }), "completed");
+        using var signIn = await member.SignInAsync(Gateway(0), MemberOverHttp.Password);
+        await MemberOverHttp.ExpectStatusAsync(signIn, 200);
+
+        // The session cookie one gateway made is read by the other: both use the key ring kept in the cluster.
+        var cookie = signIn.Headers.GetValues("Set-Cookie").First().Split(';')[0];
+        using var me = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/me", UriKind.Relative));
+        me.Headers.Add("Cookie", cookie);
+        var profile = await MemberOverHttp.ExpectStatusAsync(await Gateway(1).SendAsync(me), 200);
+        Assert.Equal(member.Email, profile.GetProperty("email").GetString());
+    }
+
+    private async Task<StoredEnrolment> StoredOf(MemberOverHttp member)
+    {
+        var stored = new StoredState(cluster.Stack.ConnectionString, cluster.Stack.ClusterId);
+        return Assert.Single(await stored.EnrolmentsAsync(), e => e.MemberNumber == member.Member.MemberNumber);
+    }
+}
