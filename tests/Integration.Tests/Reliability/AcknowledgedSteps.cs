@@ -18,6 +18,7 @@ public static class AcknowledgedSteps
         StepNames.Channel => JourneyStep.EnterPhone,
         StepNames.Phone => JourneyStep.MemberNumber,
         StepNames.MemberNumber => JourneyStep.EnterCode,
+        StepNames.MemberNumberLetter => JourneyStep.LetterSent,
         StepNames.Code => JourneyStep.CreatePassword,
         StepNames.Password => JourneyStep.Completed,
         StepNames.FirstLogin => JourneyStep.LetterSent,
