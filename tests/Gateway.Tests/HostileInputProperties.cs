@@ -125,23 +125,25 @@ public sealed class HostileInputProperties(GatewayCluster cluster, ITestOutputHe
         output.WriteLine(string.Join(Environment.NewLine, answers.Select(a => $"{a.Key}: {a.Value}")));
     }
 
-    /// <summary>The other endpoints, with ids altered or made up: never 5xx, every refusal a problem with a code.</summary>
+    /// <summary>
+    /// The endpoints neither journey property covers (the account side has its own), with made-up queries and ids:
+    /// never 5xx, every refusal a problem with a code.
+    /// </summary>
     private static readonly string[] OtherPaths =
     [
-        "/api/sessions", "/api/sessions/current", "/api/me", "/api/first-login/{id}", "/api/password-resets",
-        "/api/password-resets/{id}", "/api/password-resets/{id}/code", "/api/password-resets/{id}/password",
         "/api/help/member-number", "/dev/outbox/sms?to={id}", "/dev/outbox/letters?memberNumber={id}", "/health/live",
+        "/dev/outbox/{id}", "/api/{id}", "/{id}",
     ];
 
     [Fact]
-    public async Task Whatever_is_sent_to_the_other_endpoints_the_answer_is_never_5xx()
+    public async Task Whatever_is_sent_to_help_dev_outbox_and_health_the_answer_is_never_5xx()
     {
         var client = cluster.Gateway.CreateClient();
         var paths = Gen.OneOf(OtherPaths);
 
         await Gen.Select(Requests, paths).SampleAsync(async (hostile, template) =>
         {
-            var id = hostile.IdKind == 0 ? "CfDJ8" + hostile.RandomId : hostile.RandomId ?? "";
+            var id = hostile.IdKind == 0 ? "06 12 34 56 78" : hostile.RandomId ?? "";
             using var request = Build(hostile with { Route = "search" }, "unused");
             request.RequestUri = new Uri(template.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal), UriKind.Relative);
 
