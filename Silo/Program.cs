@@ -13,14 +13,13 @@ if (!seeding)
 }
 
 using var host = builder.Build();
-using var stopping = new CancellationTokenSource();
-Console.CancelKeyPress += (_, _) => stopping.Cancel();
 
-// The schema comes first: Orleans reads its queries from the database as it starts.
-await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(stopping.Token);
+// The schema comes first: Orleans reads its queries from the database as it starts. Each migration and the
+// member load run in a transaction, so a Ctrl-C here leaves the database as it was.
+await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
 if (seed is not null)
 {
-    await host.Services.GetRequiredService<MemberSeeder>().SeedAsync(seed.Members, stopping.Token);
+    await host.Services.GetRequiredService<MemberSeeder>().SeedAsync(seed.Members, CancellationToken.None);
     return;
 }
 

@@ -93,7 +93,7 @@ HBA
     echo "listen_addresses = '127.0.0.1'"
     echo "port = $port"
     echo "unix_socket_directories = '$home'"
-    echo "max_connections = 300"
+    echo "max_connections = 500"   # several silos and gateways, each with its pools
     echo "log_min_messages = warning"
     if [ -n "$throwaway" ]; then
       # A throwaway cluster trades durability for speed: it is removed after the tests anyway.

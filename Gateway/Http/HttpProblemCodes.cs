@@ -11,8 +11,6 @@ public static class HttpProblemCodes
     public const string UnsupportedMediaType = "unsupported-media-type";
     public const string HeadersTooLarge = "headers-too-large";
     public const string InternalError = "internal-error";
-
-    /// <summary>The cluster or its database is momentarily unreachable: try again shortly (503 with Retry-After).</summary>
     public const string Unavailable = "unavailable";
 
     public static string ForStatus(int status) => status switch
@@ -24,6 +22,7 @@ public static class HttpProblemCodes
         415 => UnsupportedMediaType,
         429 => RefusalCodes.RateLimited,
         431 => HeadersTooLarge,
+        503 => Unavailable,
         >= 500 => InternalError,
         _ => $"http-{status}",
     };
@@ -37,6 +36,7 @@ public static class HttpProblemCodes
         415 => "Le contenu doit être du JSON (application/json).",
         429 => "Trop de demandes, réessayez plus tard.",
         431 => "Les en-têtes de la requête sont trop volumineux.",
+        503 => "Le service est momentanément indisponible. Réessayez dans quelques secondes.",
         >= 500 => "Une erreur inattendue est survenue. Réessayez dans quelques instants.",
         _ => "La requête n'a pas pu être traitée.",
     };

@@ -7,8 +7,8 @@ namespace Enrolment.Grains.Passwords;
 
 /// <summary>
 /// Argon2id through libsodium (NSec). Each hash takes tens of milliseconds and its own block of memory, so it runs on
-/// the thread pool rather than on the grain scheduler, and a gate lets only so many run at once: a crowd of sign-ups
-/// queues instead of exhausting memory.
+/// threads of its own at a lower priority (<see cref="HashingThreads"/>) rather than on the grain scheduler, and a gate
+/// lets only so many run at once: a crowd of sign-ups queues instead of exhausting memory.
 /// </summary>
 public sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
 {
@@ -17,12 +17,14 @@ public sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
 
     private readonly PasswordHashingOptions _options;
     private readonly SemaphoreSlim _gate;
+    private readonly HashingThreads _threads;
 
     public Argon2PasswordHasher(IOptions<PasswordHashingOptions> options)
     {
         _options = options.Value;
         var concurrency = _options.MaxConcurrentHashes > 0 ? _options.MaxConcurrentHashes : Environment.ProcessorCount;
         _gate = new SemaphoreSlim(concurrency, concurrency);
+        _threads = new HashingThreads(concurrency);
     }
 
     public async Task<string> HashAsync(string secret)
@@ -47,14 +49,18 @@ public sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
         return new SecretCheck(matches, matches && weaker);
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _threads.Dispose();
+        _gate.Dispose();
+    }
 
     private async Task<byte[]> DeriveAsync(string secret, byte[] salt, int memoryKib, int passes, int lanes, int length)
     {
         await _gate.WaitAsync();
         try
         {
-            return await Task.Run(() =>
+            return await _threads.RunAsync(() =>
             {
                 var algorithm = PasswordBasedKeyDerivationAlgorithm.Argon2id(new Argon2Parameters
                 {

@@ -70,7 +70,10 @@ public static class DeliveryServices
             .ValidateOnStart();
 
         // The resilience pipeline owns timeouts; HttpClient's own 100 s timeout would only get in its way.
+        // The factory's default request logging is removed: its structured state carries raw header values,
+        // the API key among them. The sender and the resilience pipeline log each attempt's outcome instead.
         var resilience = services.AddHttpClient(HttpSmsSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler(SmsDefaults);
         var configuredResilience = configuration.GetSection(SmsResilienceSection);
         if (configuredResilience.Exists())

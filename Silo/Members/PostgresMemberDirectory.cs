@@ -2,6 +2,7 @@ using Enrolment.Grains.Interfaces.Directory;
 using Enrolment.Grains.Interfaces.Members;
 using Enrolment.Grains.Members;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Enrolment.Silo.Members;
 
@@ -25,7 +26,9 @@ public sealed class PostgresMemberDirectory(NpgsqlDataSource dataSource) : IMemb
     public async Task<MemberRecord?> GetAsync(string memberNumber, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"SELECT {Columns} FROM members WHERE member_number = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = memberNumber });
+
+        // Typed as the column (char), not text, so that PostgreSQL uses the primary key rather than a full scan.
+        command.Parameters.Add(new NpgsqlParameter { Value = memberNumber, NpgsqlDbType = NpgsqlDbType.Char });
         var found = await ReadAsync(command, cancellationToken);
         return found.Count == 1 ? found[0] : null;
     }

@@ -125,6 +125,40 @@ public sealed class HostileInputProperties(GatewayCluster cluster, ITestOutputHe
         output.WriteLine(string.Join(Environment.NewLine, answers.Select(a => $"{a.Key}: {a.Value}")));
     }
 
+    /// <summary>
+    /// The endpoints neither journey property covers (the account side has its own), with made-up queries and ids:
+    /// never 5xx, every refusal a problem with a code.
+    /// </summary>
+    private static readonly string[] OtherPaths =
+    [
+        "/api/help/member-number", "/dev/outbox/sms?to={id}", "/dev/outbox/letters?memberNumber={id}", "/health/live",
+        "/dev/outbox/{id}", "/api/{id}", "/{id}",
+    ];
+
+    [Fact]
+    public async Task Whatever_is_sent_to_help_dev_outbox_and_health_the_answer_is_never_5xx()
+    {
+        var client = cluster.Gateway.CreateClient();
+        var paths = Gen.OneOf(OtherPaths);
+
+        await Gen.Select(Requests, paths).SampleAsync(async (hostile, template) =>
+        {
+            var id = hostile.IdKind == 0 ? "06 12 34 56 78" : hostile.RandomId ?? "";
+            using var request = Build(hostile with { Route = "search" }, "unused");
+            request.RequestUri = new Uri(template.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal), UriKind.Relative);
+
+            var response = await client.SendAsync(request);
+            var status = (int)response.StatusCode;
+
+            Assert.True(status < 500, $"{status} for {template} {hostile}: {await response.Content.ReadAsStringAsync()}");
+            if (status >= 400 && hostile.Method != "HEAD")
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.False(string.IsNullOrEmpty(await ProblemCode(response)), $"no code for {template} {hostile}");
+            }
+        }, iter: 200, threads: 1);
+    }
+
     private static HttpRequestMessage Build(HostileRequest hostile, string realId)
     {
         var id = hostile.IdKind switch

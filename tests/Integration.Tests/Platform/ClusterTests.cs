@@ -57,6 +57,22 @@ public sealed class ClusterTests : IAsyncLifetime
         Assert.Equal((int)SiloStatus.Dead, status);
     }
 
+    [Fact]
+    public async Task Members_that_left_long_ago_are_cleaned_from_the_membership_table()
+    {
+        var staying = await silos.StartSiloAsync();
+        var leaving = await silos.StartSiloAsync();
+        var leavingAddress = leaving.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        await silos.StopAsync(leaving);
+        Assert.Equal((int)SiloStatus.Dead, await StatusOfAsync(leavingAddress));
+
+        var membership = staying.Services.GetRequiredService<IMembershipTable>();
+        await membership.CleanupDefunctSiloEntriesAsync(DateTimeOffset.UtcNow.AddSeconds(1), CancellationToken.None);
+
+        Assert.Null(await StatusOrNullAsync(leavingAddress));
+        Assert.Equal(1L, await ActiveMembersAsync());
+    }
+
     private async Task<long> ActiveMembersAsync()
     {
         await using var dataSource = NpgsqlDataSource.Create(TestDatabase.ConnectionString);
@@ -65,7 +81,10 @@ public sealed class ClusterTests : IAsyncLifetime
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private async Task<int> StatusOfAsync(SiloAddress silo)
+    private async Task<int> StatusOfAsync(SiloAddress silo) =>
+        await StatusOrNullAsync(silo) ?? throw new InvalidOperationException($"{silo} is not in the membership table");
+
+    private async Task<int?> StatusOrNullAsync(SiloAddress silo)
     {
         await using var dataSource = NpgsqlDataSource.Create(TestDatabase.ConnectionString);
         await using var command = dataSource.CreateCommand(
@@ -73,7 +92,7 @@ public sealed class ClusterTests : IAsyncLifetime
         command.Parameters.Add(new NpgsqlParameter { Value = silos.ClusterId });
         command.Parameters.Add(new NpgsqlParameter { Value = silo.Endpoint.Port });
         command.Parameters.Add(new NpgsqlParameter { Value = silo.Generation });
-        return (int)(await command.ExecuteScalarAsync())!;
+        return (int?)await command.ExecuteScalarAsync();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -62,6 +62,14 @@ public sealed class TestSilos(string connectionString) : IAsyncDisposable
         silo.Dispose();
     }
 
+    /// <summary>Stops a silo the normal way: it deactivates its grains and leaves the cluster.</summary>
+    public async Task StopAsync(IHost silo)
+    {
+        hosts.Remove(silo);
+        await silo.StopAsync();
+        silo.Dispose();
+    }
+
     /// <summary>Calls until the cluster answers again (a dead silo takes seconds to be declared dead).</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T>> call)
     {
