@@ -32,7 +32,8 @@ public sealed class ChaosRunTests(ITestOutputHelper output)
         await using var postgres = await PrivatePostgres.StartAsync();
         await using var stack = await RunningStack.StartAsync(new StackShape
         {
-            Members = Math.Max(2_000, Users * Seconds),
+            // Each journey takes a member of its own: enough for 3 journeys a second per member, so the load never runs dry.
+            Members = Math.Max(5_000, Users * Seconds * 3),
             Silos = Silos,
             ConnectionString = postgres.ConnectionString,
         });
