@@ -8,7 +8,7 @@ public static class AcknowledgedSteps
 {
     /// <summary>
     /// The earliest stored step compatible with a step answered with success (the journey's steps are ordered as the
-    /// enum; where two paths branch, the earlier branch). Null for steps that store nothing in the enrolment.
+    /// enum; where two paths branch, the earlier branch). Null for a step this check does not know.
     /// </summary>
     public static JourneyStep? AtLeast(string acknowledged) => acknowledged switch
     {
