@@ -6,6 +6,7 @@ using Enrolment.Gateway.Help;
 using Enrolment.Gateway.Http;
 using Enrolment.Gateway.PasswordResets;
 using Enrolment.Gateway.Sessions;
+using Enrolment.Gateway.Support;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGatewayLogging();
@@ -21,6 +22,7 @@ app.MapEnrolmentsApi();
 app.MapSessionsApi();
 app.MapPasswordResetsApi();
 app.MapHelpApi();
+app.MapSupportApi(app.Configuration);
 if (app.Environment.IsDevelopment())
 {
     app.MapDevApi();

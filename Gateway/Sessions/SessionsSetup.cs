@@ -59,6 +59,12 @@ public static class SessionsSetup
     /// </summary>
     private static async Task EndSessionWhenEndedOrEpochMoved(CookieValidatePrincipalContext context)
     {
+        // Only the API reads the session; pages, scripts and styles need no call to the account grain.
+        if (!context.HttpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            return;
+        }
+
         var user = context.Principal;
         var memberNumber = user is null ? null : SessionClaims.MemberNumberOf(user);
         var sessionId = user is null ? null : SessionClaims.SessionIdOf(user);
