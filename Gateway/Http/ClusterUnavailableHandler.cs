@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
@@ -17,7 +16,8 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsTransient(exception) || httpContext.Response.HasStarted)
+        if (exception is not (SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException
+            or GatewayTooBusyException or TimeoutException) || httpContext.Response.HasStarted)
         {
             return false;
         }
@@ -29,17 +29,4 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
         problem.Extensions["retryAfterSeconds"] = RetryAfterSeconds;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem });
     }
-
-    /// <summary>
-    /// The cluster out of reach, or its database: a grain whose state write failed while PostgreSQL restarted passes
-    /// the database's exception on, sometimes wrapped.
-    /// </summary>
-    private static bool IsTransient(Exception exception) => exception switch
-    {
-        SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException
-            or TimeoutException or DbException => true,
-        AggregateException aggregate => aggregate.InnerExceptions.Any(IsTransient),
-        { InnerException: { } inner } => IsTransient(inner),
-        _ => false,
-    };
 }

@@ -18,8 +18,6 @@ public sealed class ClusterUnavailableTests(GatewayCluster cluster)
         new SiloUnavailableException(),
         new SiloUnavailableException("gateway gone"),
         new TimeoutException("response timed out"),
-        new DatabaseGone(),
-        new InvalidOperationException("state not written", new DatabaseGone()),
     };
 
     [Theory]
@@ -58,6 +56,3 @@ public sealed class ClusterUnavailableTests(GatewayCluster cluster)
         return (handled, context, handled ? JsonDocument.Parse(text).RootElement.Clone() : default);
     }
 }
-
-/// <summary>What a grain passes on when PostgreSQL restarts under it.</summary>
-public sealed class DatabaseGone() : System.Data.Common.DbException("terminating connection due to administrator command");
