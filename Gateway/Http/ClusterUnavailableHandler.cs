@@ -1,3 +1,4 @@
+using Enrolment.Grains.Interfaces.Operations;
 using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
@@ -5,7 +6,7 @@ using Orleans.Runtime.Messaging;
 namespace Enrolment.Gateway.Http;
 
 /// <summary>
-/// A silo restarting or the cluster briefly out of reach is not a bug: answer <c>503 unavailable</c> with
+/// A silo restarting, the cluster briefly out of reach or the database restarting is not a bug: answer <c>503 unavailable</c> with
 /// <c>Retry-After</c>, so that the browser and the load generator retry rather than report a fault. Nothing was
 /// acknowledged, so nothing is lost.
 /// </summary>
@@ -17,7 +18,7 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not (SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException
-            or GatewayTooBusyException or TimeoutException) || httpContext.Response.HasStarted)
+            or GatewayTooBusyException or TimeoutException or StorageUnavailableException) || httpContext.Response.HasStarted)
         {
             return false;
         }

@@ -42,6 +42,7 @@ public static class SiloHosting
                 storage.ConnectionString = connectionString;
             });
             silo.UseSystemTextJsonGrainStorageSerializer();
+            silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
         });
         return builder;
     }
