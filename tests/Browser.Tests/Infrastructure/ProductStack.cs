@@ -70,8 +70,8 @@ public class ProductStack : IAsyncLifetime
             // Every test comes from 127.0.0.1: the per-address limits would otherwise stop the suite, not a member.
             ["RateLimits__IdentitySearchPerMinute"] = "10000",
             ["RateLimits__CodeResendPerMinute"] = "10000",
-            ["Sessions__SignInsPerWindow"] = "10000",
-            ["Sessions__PasswordResetsPerWindow"] = "10000",
+            ["RateLimits__SignInPerMinute"] = "10000",
+            ["RateLimits__PasswordResetPerMinute"] = "10000",
         };
         // The gateway serves its pages from the source folder, so the pages under test are the ones in the tree.
         _servers.Add(ServerProcess.Start("gateway", gateway.Dll, RepositoryRoot.Path("Gateway"), gatewayEnvironment,
