@@ -13,7 +13,7 @@ public static class ScreenCheck
 
     /// <summary>
     /// <c>docs/screens/</c> when <c>UPDATE_SCREENS=1</c>; otherwise the test's output folder, so that an ordinary
-    /// run (CI, a teammate's ./test.sh) leaves the checked-in pictures alone.
+    /// run (CI, anyone's ./test.sh) leaves the checked-in pictures alone.
     /// </summary>
     private static string ScreensFolder =>
         Environment.GetEnvironmentVariable("UPDATE_SCREENS") == "1"
