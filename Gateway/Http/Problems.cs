@@ -38,8 +38,6 @@ public static class Problems
             "Connectez-vous avec votre identifiant et votre mot de passe, ou choisissez « J'ai perdu mon mot de passe ».",
     };
 
-    public static int StatusOf(string code) => Known.TryGetValue(code, out var known) ? known.Status : 400;
-
     public static ProblemHttpResult From(Refusal refusal)
     {
         var (status, title) = Known.TryGetValue(refusal.Code, out var known) ? known : (400, "Requête invalide.");
