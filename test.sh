@@ -56,6 +56,25 @@ fi
 # Reads one counter (passed, failed, ...) from the Counters element of a trx file.
 counter() { grep -o "<Counters [^>]*" "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
 
+# Names each failed test of a trx file with the first lines of its message, so that the end of a long log says what
+# failed even when only its tail is read.
+failures() {
+  awk -v project="$2" '
+    function text(s) {
+      gsub(/&quot;/, "\"", s); gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&apos;/, "\047", s); gsub(/&amp;/, "\\&", s)
+      return s
+    }
+    /<UnitTestResult / {
+      failed = ($0 ~ /outcome="Failed"/); shown = 0; in_message = 0
+      if (failed && match($0, /testName="[^"]*"/)) print "[test] FAILED " project ": " text(substr($0, RSTART + 10, RLENGTH - 11))
+    }
+    failed && /<Message>/ { in_message = 1; sub(/.*<Message>/, "") }
+    failed && in_message && shown < 8 { line = $0; sub(/<\/Message>.*/, "", line); print "[test]     " text(line); shown++ }
+    failed && /<\/Message>/ { in_message = 0 }
+    /<\/UnitTestResult>/ { failed = 0 }
+  ' "$1"
+}
+
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   say "running $name"
@@ -67,6 +86,7 @@ for project in tests/*/*.csproj; do
   trx=$(find "$results/$name" -name "$name.trx" 2>/dev/null | head -n 1)
   if [ -z "$trx" ]; then
     say "$name did not run (exit $status)"
+    echo "[test] $name did not run (exit $status)" >>"$results/recap"
     failed=$((failed + 1))
     continue
   fi
@@ -78,9 +98,13 @@ for project in tests/*/*.csproj; do
     f=1
   fi
   say "$name: $p passed, $f failed, $s skipped"
+  echo "[test] $name: $p passed, $f failed, $s skipped" >>"$results/recap"
+  failures "$trx" "$name" >>"$results/recap"
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 done
 
+# The recap repeats each project's counts and every failure just above the last line.
+if [ -f "$results/recap" ]; then cat "$results/recap" >&2; fi
 summary="$passed passed, $failed failed"
 if [ "$skipped" -gt 0 ]; then summary="$summary, $skipped skipped"; fi
 echo "$summary"

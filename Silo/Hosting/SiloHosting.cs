@@ -41,6 +41,7 @@ public static class SiloHosting
                 storage.Invariant = Invariant;
                 storage.ConnectionString = connectionString;
             });
+            silo.Services.ReportDatabaseFailuresOf(StorageNames.Store);
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
         });

@@ -27,7 +27,7 @@ internal sealed partial class StorageFailureFilter(ILogger<StorageFailureFilter>
     {
         for (; exception is not null; exception = exception.InnerException)
         {
-            if (exception is DbException)
+            if (exception is DbException or StorageUnavailableException)
             {
                 return true;
             }

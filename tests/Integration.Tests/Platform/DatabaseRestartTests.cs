@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Enrolment.Grains.Interfaces.Operations;
 using Microsoft.AspNetCore.Builder;
 
 namespace Enrolment.Integration.Tests.Platform;
@@ -35,6 +36,11 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
             Assert.Equal("application/problem+json", notReady.Content.Headers.ContentType?.MediaType);
             var problem = await notReady.Content.ReadFromJsonAsync<Dictionary<string, object>>();
             Assert.Equal("database-unavailable", problem?["code"]?.ToString());
+
+            // What the gateway answers 503 for: a write refused, and a grain that cannot read its state to wake up.
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => counter.Add(1));
+            var asleep = gateway.Services.GetRequiredService<IClusterClient>().GetGrain<ICounterGrain>("woken-while-down");
+            await Assert.ThrowsAsync<StorageUnavailableException>(() => asleep.Add(1));
         }
         finally
         {
