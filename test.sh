@@ -19,7 +19,8 @@ install_chromium() {
   say "installing Chromium from Debian packages (browser tests)"
   export DEBIAN_FRONTEND=noninteractive
   # A failed install is reported here and by the browser tests themselves, which then fail (never skip).
-  { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; } >/dev/null \
+  # The fonts are named so that pages measure the same on every machine (the 360 px checks depend on them).
+  { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core fonts-liberation; } >/dev/null \
     || say "could not install chromium"
 }
 
