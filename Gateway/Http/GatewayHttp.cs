@@ -4,10 +4,11 @@ namespace Enrolment.Gateway.Http;
 
 public static class GatewayHttp
 {
-    /// <summary>Problem details, limits, security headers, rate limiting, JSON rules, shared data-protection keys.</summary>
+    /// <summary>Problem details, limits, trusted proxies, security headers, rate limiting, JSON rules, shared data-protection keys.</summary>
     public static WebApplicationBuilder AddGatewayHttp(this WebApplicationBuilder builder)
     {
         builder.AddRequestLimits();
+        builder.Services.AddReverseProxies(builder.Configuration);
         builder.Services.AddGatewayProblemDetails();
         builder.Services.AddGatewayJson();
         builder.Services.AddGatewayRateLimits(builder.Configuration);
@@ -16,11 +17,13 @@ public static class GatewayHttp
     }
 
     /// <summary>
-    /// The pipeline, outermost first: headers on every answer (errors included), bad input turned into problems,
-    /// size limits before any body is read, static files, then routing and rate limits for the APIs.
+    /// The pipeline, outermost first: the client's address and scheme from a trusted proxy, headers on every answer
+    /// (errors included), bad input turned into problems, size limits before any body is read, static files, then
+    /// routing and rate limits for the APIs.
     /// </summary>
     public static WebApplication UseGatewayHttp(this WebApplication app)
     {
+        app.UseReverseProxies();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
