@@ -1,3 +1,4 @@
+using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Microsoft.Extensions.Logging;
 
@@ -6,17 +7,26 @@ namespace Enrolment.Grains.Enrolments;
 /// <summary>
 /// The outbox: each message is stored before it is sent, tried once right after the step that made it, then
 /// retried by a grain timer with growing waits until sent or given up (delivery is at least once; senders
-/// deduplicate on the message id). A re-activated grain picks up whatever is still pending.
+/// deduplicate on the message id). A re-activated grain picks up whatever is still pending, and a reminder wakes
+/// the grain for it when its silo died (<see cref="PendingWorkReminder"/>).
 /// </summary>
-public sealed partial class EnrolmentGrain
+public sealed partial class EnrolmentGrain : IRemindable
 {
     private IGrainTimer? _workTimer;
+    private PendingWorkReminder? _reminder;
+
+    private PendingWorkReminder Reminder => _reminder ??= new PendingWorkReminder(this);
+
+    private bool HasPendingWork => State.PendingAccount is not null || State.Outbox.Exists(e => e.IsPending);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ScheduleWork(time.GetUtcNow());
         return base.OnActivateAsync(cancellationToken);
     }
+
+    /// <summary>Woken by the reminder: activating re-armed the timer for what is pending; with nothing left, it goes.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Reminder.OnTickAsync(HasPendingWork);
 
     private OutboxEntry Enqueue(OutboxEntry entry, DateTimeOffset now)
     {
@@ -58,6 +68,7 @@ public sealed partial class EnrolmentGrain
         }
 
         ScheduleWork(now);
+        await Reminder.KeepWhileAsync(HasPendingWork);
     }
 
     /// <summary>After a step that decided an account: create it, then deliver whatever it waited for.</summary>
@@ -76,6 +87,7 @@ public sealed partial class EnrolmentGrain
         }
 
         ScheduleWork(time.GetUtcNow());
+        await Reminder.KeepWhileAsync(HasPendingWork);
     }
 
     private async Task RunDueWorkAsync(CancellationToken cancellationToken)
@@ -95,6 +107,8 @@ public sealed partial class EnrolmentGrain
                 TrimOutbox();
                 await store.WriteStateAsync(CancellationToken.None);
             }
+
+            await Reminder.KeepWhileAsync(HasPendingWork);
         }
         catch (Exception exception)
         {

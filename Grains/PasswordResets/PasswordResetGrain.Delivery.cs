@@ -1,3 +1,4 @@
+using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Members;
@@ -8,17 +9,26 @@ namespace Enrolment.Grains.PasswordResets;
 /// <summary>
 /// The reset's outbox, delivered like the enrolment's (<see cref="Delivery.OutboxDelivery"/>): stored in the same
 /// write as the code it carries, tried right away, then retried by a grain timer until sent or given up.
-/// A re-activated grain picks up whatever is still pending.
+/// A re-activated grain picks up whatever is still pending, and a reminder wakes the grain for it when its silo
+/// died after a failed try (<see cref="PendingWorkReminder"/>).
 /// </summary>
-public sealed partial class PasswordResetGrain
+public sealed partial class PasswordResetGrain : IRemindable
 {
     private IGrainTimer? _retryTimer;
+    private PendingWorkReminder? _reminder;
+
+    private PendingWorkReminder Reminder => _reminder ??= new PendingWorkReminder(this);
+
+    private bool HasPendingWork => State.Outbox.Exists(e => e.IsPending);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ScheduleRetry(time.GetUtcNow());
         return base.OnActivateAsync(cancellationToken);
     }
+
+    /// <summary>Woken by the reminder: activating re-armed the timer for what is pending; with nothing left, it goes.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Reminder.OnTickAsync(HasPendingWork);
 
     private void QueueSms(string phone, string code, DateTimeOffset expiresAt, DateTimeOffset now) =>
         Enqueue(new OutboxEntry
@@ -78,6 +88,8 @@ public sealed partial class PasswordResetGrain
                 delivery.Trim(State.Outbox);
                 await reset.WriteStateAsync(CancellationToken.None);
             }
+
+            await Reminder.KeepWhileAsync(HasPendingWork);
         }
         catch (Exception exception)
         {

@@ -13,8 +13,8 @@ public static class SiloHosting
     public const string Invariant = "Npgsql";
 
     /// <summary>
-    /// An Orleans silo on PostgreSQL: cluster membership and grain state through the ADO.NET providers (schema in
-    /// Database/Migrations), grain state as System.Text.Json, ports from the "Orleans" section.
+    /// An Orleans silo on PostgreSQL: cluster membership, grain state and reminders through the ADO.NET providers
+    /// (schema in Database/Migrations), grain state as System.Text.Json, ports from the "Orleans" section.
     /// </summary>
     public static IHostApplicationBuilder AddEnrolmentSilo(this IHostApplicationBuilder builder)
     {
@@ -42,6 +42,11 @@ public static class SiloHosting
                 storage.ConnectionString = connectionString;
             });
             silo.Services.ReportDatabaseFailuresOf(StorageNames.Store);
+            silo.UseAdoNetReminderService(reminders =>
+            {
+                reminders.Invariant = Invariant;
+                reminders.ConnectionString = connectionString;
+            });
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
         });

@@ -32,7 +32,7 @@ public sealed class GatewayCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Store));
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Store).UseInMemoryReminderService());
         builder.ConfigureSiloHost((_, host) =>
         {
             // The domain's grains and rules, with hashing cheap enough for tests; every rule keeps its default.

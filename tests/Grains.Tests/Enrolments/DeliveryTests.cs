@@ -95,10 +95,7 @@ public sealed class DeliveryTests(ClusterFixture cluster)
         var member = TestMembers.Next(withPhone: false);
         cluster.Letters.FailFor(member.MemberNumber, 1);
         var grain = _driver.GrainOf(member);
-        var id = await _driver.Start(member);
-        (await grain.ConfirmIdentity(id)).ShouldSucceed();
-        (await grain.ChooseChannel(id, DeliveryChannel.Letter)).ShouldSucceed();
-        (await grain.SubmitMemberNumber(id, member.MemberNumber)).ShouldSucceed();
+        var id = await _driver.AtLetterSent(member);
         Assert.Empty(cluster.Letters.SentTo(member.MemberNumber));
 
         await cluster.Advance(TimeSpan.FromSeconds(5));

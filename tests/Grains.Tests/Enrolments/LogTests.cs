@@ -25,11 +25,7 @@ public sealed class LogTests(ClusterFixture cluster)
         (await grain.CreatePassword(id, JourneyDriver.GoodPassword, JourneyDriver.GoodPassword)).ShouldSucceed();
 
         var letterMember = TestMembers.Next(withPhone: false);
-        var letterGrain = _driver.GrainOf(letterMember);
-        var letterId = await _driver.Start(letterMember);
-        (await letterGrain.ConfirmIdentity(letterId)).ShouldSucceed();
-        (await letterGrain.ChooseChannel(letterId, DeliveryChannel.Letter)).ShouldSucceed();
-        (await letterGrain.SubmitMemberNumber(letterId, letterMember.MemberNumber)).ShouldSucceed();
+        await _driver.AtLetterSent(letterMember);
         var provisional = Assert.Single(cluster.Letters.SentTo(letterMember.MemberNumber)).ProvisionalCode;
 
         var logs = string.Join('\n', cluster.Logs.Lines);

@@ -70,7 +70,7 @@ public class ClusterFixture : IAsyncLifetime
             host.Logging.AddFilter<RecordingLoggerProvider>("Enrolment", LogLevel.Debug);
         });
         // State goes through System.Text.Json as in the silo, so that a state the real storage could not read back fails here.
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(MemoryStore).UseSystemTextJsonGrainStorageSerializer());
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(MemoryStore).UseSystemTextJsonGrainStorageSerializer().UseInMemoryReminderService());
         builder.ConfigureSiloHost((_, host) => host.Services.AddKeyedSingleton<IGrainStorage>(
             StorageNames.Store,
             (services, _) => Storage = new FlakyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryStore))));

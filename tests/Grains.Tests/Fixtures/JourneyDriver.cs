@@ -30,6 +30,16 @@ public sealed class JourneyDriver(ClusterFixture cluster)
         return id;
     }
 
+    /// <summary>The letter path, for a member without a mobile: the letter is queued and the account created.</summary>
+    public async Task<Guid> AtLetterSent(MemberRecord member)
+    {
+        var id = await Start(member);
+        (await GrainOf(member).ConfirmIdentity(id)).ShouldSucceed();
+        (await GrainOf(member).ChooseChannel(id, DeliveryChannel.Letter)).ShouldSucceed();
+        (await GrainOf(member).SubmitMemberNumber(id, member.MemberNumber)).ShouldSucceed();
+        return id;
+    }
+
     public async Task<Guid> AtCreatePassword(MemberRecord member)
     {
         var id = await AtEnterCode(member);
