@@ -12,7 +12,7 @@ public static class GatewayHttp
         builder.Services.AddGatewayProblemDetails();
         builder.Services.AddGatewayJson();
         builder.Services.AddGatewayRateLimits(builder.Configuration);
-        builder.Services.AddSharedDataProtection();
+        builder.Services.AddSharedDataProtection(builder.Configuration);
         return builder;
     }
 

@@ -89,9 +89,9 @@ public sealed class TestSilos(string connectionString) : IAsyncDisposable
 
     /// <summary>
     /// A gateway set up by the gateway's own code — an Orleans client with ADO.NET clustering on the same tables —
-    /// serving the health API on a free port.
+    /// serving the health API on a free port; <paramref name="configure"/> adds settings or services of the gateway.
     /// </summary>
-    public async Task<WebApplication> StartGatewayClientAsync()
+    public async Task<WebApplication> StartGatewayClientAsync(Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -102,6 +102,7 @@ public sealed class TestSilos(string connectionString) : IAsyncDisposable
             ["Urls"] = "http://127.0.0.1:0",
         });
         builder.AddEnrolmentClusterClient();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapHealthApi();
         await app.StartAsync();
