@@ -68,6 +68,27 @@ public sealed class SmsCeilingTests(SmsCeilingCluster cluster)
         Assert.Single(cluster.Sms.SentTo(withAccount.MobilePhone!));
     }
 
+    [Fact]
+    public async Task The_hours_count_is_saved_within_seconds_and_a_new_activation_carries_on_from_it()
+    {
+        var hour = await MoveToTenMinutesBeforeAnHourEnds();
+        foreach (var member in Enumerable.Range(0, 3).Select(_ => TestMembers.Next()))
+        {
+            await _driver.AtEnterCode(member);
+        }
+
+        var ceiling = cluster.Grains.GetGrain<ISmsCeilingGrain>(SmsCeiling.KeyOf(hour));
+        await cluster.Advance(SmsCeilingGrain.SaveDelay);
+        await ClusterFixture.Eventually(
+            async () => (await cluster.ReadStoredState<SmsCeilingState>("sms-ceiling", ceiling.GetGrainId())).Issued == 3, "count saved");
+
+        await cluster.Cluster.DeactivateAsync(ceiling);
+        var last = TestMembers.Next();
+        var id = await _driver.AtMemberNumber(last);
+        (await _driver.GrainOf(last).SubmitMemberNumber(id, last.MemberNumber)).ShouldBeRefused(RefusalCodes.SmsCeiling);
+        Assert.Empty(cluster.Sms.SentTo(last.MobilePhone!));
+    }
+
     /// <summary>Each test runs in an hour of its own, with the whole ceiling free, at HH:50 (journeys idle out after 30 min).</summary>
     private async Task<DateTimeOffset> MoveToTenMinutesBeforeAnHourEnds()
     {
