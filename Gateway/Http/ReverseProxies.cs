@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Enrolment.Gateway.Http;
 
@@ -31,7 +32,7 @@ public static class ReverseProxies
     /// <summary>Reads the forwarded headers of trusted proxies; none trusted, none read (the middleware would trust all).</summary>
     public static WebApplication UseReverseProxies(this WebApplication app)
     {
-        if (app.Configuration.GetSection(TrustedSetting).Get<string[]>() is { Length: > 0 })
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.KnownIPNetworks.Count > 0)
         {
             app.UseForwardedHeaders();
         }
