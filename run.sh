@@ -8,6 +8,12 @@
 #   --silos N      silos to run (default 1); silo i listens on 11111+i and 30000+i (i from 0)
 #   --gateways N   gateways to run (default 1), on consecutive ports from --port (default 5080)
 #   --members N    members in the directory when it is first loaded (default 10000)
+#   --port P       first gateway's HTTP port (default 5080)
+#
+# Environment: ENROLMENT_DB (a PostgreSQL connection string: use that server instead of the private one),
+# ENROLMENT_PG_USER (the system user that runs the private server when run as root, default enrolment-pg,
+# created when missing), ENROLMENT_DB_PORT (55432), ENROLMENT_HTTP_PORT (5080), ENROLMENT_SILO_PORT (11111),
+# ENROLMENT_GATEWAY_PORT (30000).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 root=$(pwd)
@@ -24,7 +30,7 @@ while [ $# -gt 0 ]; do
     --gateways) gateways=$2; shift 2 ;;
     --members) members=$2; shift 2 ;;
     --port) http_port=$2; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see ./run.sh --help)" >&2; exit 2 ;;
   esac
 done
@@ -60,8 +66,10 @@ trap 'stop_all; exit 143' TERM
 trap 'stop_all' EXIT
 
 say "building"
-dotnet build Silo/Silo.csproj -c Release --nologo -v quiet -clp:ErrorsOnly >&2
-dotnet build Gateway/Gateway.csproj -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+# Without build servers: nothing of the build keeps running after Ctrl-C.
+for project in Silo/Silo.csproj Gateway/Gateway.csproj; do
+  dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly --disable-build-servers >&2
+done
 
 # The cluster's data folder must be one the server's user can enter; when the checkout sits in a folder it
 # cannot (such as /root), the data lives in /var/tmp and .data/postgres points to it.

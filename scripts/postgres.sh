@@ -40,9 +40,10 @@ pg_check_binaries() {
   done
 }
 
-# Gives the home folder to the server's user, or fails when that user cannot reach it.
+# Gives the home folder to the server's user (created first when missing), or fails when that user cannot reach it.
 pg_own_home() {
   local home=$1
+  pg_ensure_service_user
   mkdir -p "$home"
   if [ "$(id -u)" -eq 0 ]; then
     chown "$PG_SERVICE_USER" "$home"

@@ -46,10 +46,10 @@ public sealed class RunningStack : IAsyncDisposable
         _scratch = scratch;
         ConnectionString = connectionString;
         Members = shape.Members;
-        _siloPorts = [.. Enumerable.Range(0, shape.Silos).Select(_ => (FreePort(), FreePort()))];
+        _siloPorts = [.. Enumerable.Range(0, shape.Silos).Select(_ => (LoopbackPorts.Free(), LoopbackPorts.Free()))];
         _silos = new BuiltProgram?[shape.Silos];
         _gateways = new BuiltProgram?[shape.Gateways];
-        Gateways = [.. Enumerable.Range(0, shape.Gateways).Select(_ => new Uri($"http://127.0.0.1:{FreePort()}"))];
+        Gateways = [.. Enumerable.Range(0, shape.Gateways).Select(_ => new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}"))];
         ClusterId = $"load-{Gateways[0].Port}";
     }
 
@@ -227,12 +227,5 @@ public sealed class RunningStack : IAsyncDisposable
         {
             await _scratch.DisposeAsync();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -33,8 +33,8 @@ public sealed class TestSilos(string connectionString) : IAsyncDisposable
             ["ConnectionStrings:Enrolment"] = connectionString,
             ["Orleans:ClusterId"] = ClusterId,
             ["Orleans:ServiceId"] = ServiceId,
-            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Delivery:Sms:Provider"] = "Development",
             ["Delivery:Letters:Provider"] = "Development",
         });
@@ -118,12 +118,5 @@ public sealed class TestSilos(string connectionString) : IAsyncDisposable
             await host.StopAsync(timeout.Token);
             host.Dispose();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
