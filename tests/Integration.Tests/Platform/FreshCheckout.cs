@@ -97,7 +97,7 @@ public sealed class FreshCheckout : IAsyncDisposable
     }
 
     /// <summary>SIGINT to the whole process group, as a terminal sends on Ctrl-C.</summary>
-    public void PressCtrlC(Process run) => Process.Start("kill", ["-INT", "--", $"-{run.Id}"])!.WaitForExit();
+    public static void PressCtrlC(Process run) => Process.Start("kill", ["-INT", "--", $"-{run.Id}"])!.WaitForExit();
 
     /// <summary>Processes still running from the clone (silo, gateway, build servers) or as the service user (PostgreSQL).</summary>
     public async Task<IReadOnlyList<string>> ProcessesLeftAsync()

@@ -30,7 +30,7 @@ public sealed class FreshMachineRunTests(ITestOutputHelper output)
         Assert.True(await FreshCheckout.UserExistsAsync(machine.ServiceUser) || !FreshCheckout.RunningAsRoot,
             "as root, ./run.sh creates the service user");
         var stopping = Stopwatch.StartNew();
-        machine.PressCtrlC(run);
+        FreshCheckout.PressCtrlC(run);
         Assert.True(run.WaitForExit(StopLimit), $"./run.sh still running {StopLimit.TotalSeconds} s after Ctrl-C:\n{machine.Output}");
         output.WriteLine($"stopped after {stopping.Elapsed.TotalSeconds:F1} s");
 
