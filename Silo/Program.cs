@@ -9,7 +9,16 @@ builder.AddSiloLogging();
 builder.AddEnrolmentDatabase();
 if (!seeding)
 {
-    builder.AddEnrolmentSilo();
+    try
+    {
+        builder.AddEnrolmentSilo();
+    }
+    catch (SettingRefusedException refused)
+    {
+        // One line naming the setting is what an operator reading a unit's journal needs, not a stack trace.
+        Console.Error.WriteLine($"The silo cannot start: {refused.Message}");
+        return 2;
+    }
 }
 
 using var host = builder.Build();
@@ -20,7 +29,8 @@ await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(Cancellati
 if (seed is not null)
 {
     await host.Services.GetRequiredService<MemberSeeder>().SeedAsync(seed.Members, CancellationToken.None);
-    return;
+    return 0;
 }
 
 await host.RunAsync();
+return 0;

@@ -1,6 +1,6 @@
 namespace Enrolment.Silo.Hosting;
 
-/// <summary>The "Orleans" configuration section: which cluster this silo joins and on which ports.</summary>
+/// <summary>The "Orleans" configuration section: which cluster this silo joins, on which addresses and ports.</summary>
 public sealed class OrleansSettings
 {
     public const string Section = "Orleans";
@@ -14,4 +14,13 @@ public sealed class OrleansSettings
 
     /// <summary>The port clients (gateways) connect to.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address both ports bind: one of the machine's, or 0.0.0.0 / :: for all of them.</summary>
+    public string ListenAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// The address written in the membership table, where other silos and the gateways reach this one. Default: the
+    /// listen address, or the machine's first non-loopback IPv4 address when listening on all of them.
+    /// </summary>
+    public string? AdvertisedAddress { get; set; }
 }

@@ -14,11 +14,13 @@ public static class SiloHosting
 
     /// <summary>
     /// An Orleans silo on PostgreSQL: cluster membership, grain state and reminders through the ADO.NET providers
-    /// (schema in Database/Migrations), grain state as System.Text.Json, ports from the "Orleans" section.
+    /// (schema in Database/Migrations), grain state as System.Text.Json, addresses and ports from the "Orleans"
+    /// section. Throws <see cref="SettingRefusedException"/> for addresses it cannot work with.
     /// </summary>
     public static IHostApplicationBuilder AddEnrolmentSilo(this IHostApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
+        var addresses = SiloAddresses.Choose(settings, SiloAddresses.OfThisMachine());
         var connectionString = DatabaseSetup.ConnectionString(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddEnrolmentDomain(builder.Configuration);
@@ -30,7 +32,14 @@ public static class SiloHosting
                 cluster.ClusterId = settings.ClusterId;
                 cluster.ServiceId = settings.ServiceId;
             });
-            silo.ConfigureEndpoints(IPAddress.Loopback, settings.SiloPort, settings.GatewayPort);
+            silo.Configure<EndpointOptions>(endpoints =>
+            {
+                endpoints.AdvertisedIPAddress = addresses.Advertised;
+                endpoints.SiloPort = settings.SiloPort;
+                endpoints.GatewayPort = settings.GatewayPort;
+                endpoints.SiloListeningEndpoint = new IPEndPoint(addresses.Listen, settings.SiloPort);
+                endpoints.GatewayListeningEndpoint = new IPEndPoint(addresses.Listen, settings.GatewayPort);
+            });
             silo.UseAdoNetClustering(clustering =>
             {
                 clustering.Invariant = Invariant;

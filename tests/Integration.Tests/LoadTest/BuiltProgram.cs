@@ -44,16 +44,36 @@ public sealed class BuiltProgram : IDisposable
 
     /// <summary>As <see cref="Start(string, IReadOnlyDictionary{string, string}, string[])"/>, handing every line of output to <paramref name="onLine"/>.</summary>
     public static BuiltProgram Start(
-        string project, IReadOnlyDictionary<string, string> environment, Action<string>? onLine, params string[] arguments)
+        string project, IReadOnlyDictionary<string, string> environment, Action<string>? onLine, params string[] arguments) =>
+        Launch(networkNamespace: null, project, environment, onLine, arguments);
+
+    /// <summary>
+    /// As <see cref="Start(string, IReadOnlyDictionary{string, string}, Action{string}?, string[])"/>, inside a Linux
+    /// network namespace (<c>ip netns exec</c>, which becomes the program itself: killing it kills the program).
+    /// </summary>
+    public static BuiltProgram StartIn(
+        string networkNamespace, string project, IReadOnlyDictionary<string, string> environment, Action<string>? onLine, params string[] arguments) =>
+        Launch(networkNamespace, project, environment, onLine, arguments);
+
+    private static BuiltProgram Launch(
+        string? networkNamespace, string project, IReadOnlyDictionary<string, string> environment, Action<string>? onLine, string[] arguments)
     {
         var folder = OutputFolderOf(project);
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(networkNamespace is null ? "dotnet" : "ip")
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (networkNamespace is not null)
+        {
+            foreach (var argument in new[] { "netns", "exec", networkNamespace, "dotnet" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
         start.ArgumentList.Add(Path.Combine(folder, $"Enrolment.{project}.dll"));
         foreach (var argument in arguments)
         {

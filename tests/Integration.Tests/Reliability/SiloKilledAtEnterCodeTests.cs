@@ -36,16 +36,16 @@ public sealed class SiloKilledAtEnterCodeTests
         stack.KillSilo(holder);
 
         // The step the member was told about is still there, read through the other gateway.
-        var current = await EventuallyAsync(() => member.GetAsync(second));
+        var current = await Replayed.UntilAnsweredAsync(() => member.GetAsync(second));
         Assert.Equal("enter-code", (await current.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("step").GetString());
 
         var codes = await member.SmsCodesAsync(second);
         Assert.NotEmpty(codes);
-        await MemberOverHttp.ExpectStepAsync(await EventuallyAsync(() => member.StepAsync(second, "code", new { code = codes[0] })), "create-password");
+        await MemberOverHttp.ExpectStepAsync(await Replayed.UntilAnsweredAsync(() => member.StepAsync(second, "code", new { code = codes[0] })), "create-password");
         await MemberOverHttp.ExpectStepAsync(
-            await EventuallyAsync(() => member.StepAsync(second, "password", new { password = MemberOverHttp.Password, passwordConfirmation = MemberOverHttp.Password })),
+            await Replayed.UntilAnsweredAsync(() => member.StepAsync(second, "password", new { password = MemberOverHttp.Password, passwordConfirmation = MemberOverHttp.Password })),
             "completed");
-        var signIn = await EventuallyAsync(() => member.SignInAsync(second, MemberOverHttp.Password));
+        var signIn = await Replayed.UntilAnsweredAsync(() => member.SignInAsync(second, MemberOverHttp.Password));
         Assert.Equal("signed-in", (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
 
         Assert.Equal(1 - holder, SiloThatLogged("code-accepted"));
@@ -58,29 +58,6 @@ public sealed class SiloKilledAtEnterCodeTests
         var line = _lines.LastOrDefault(l => l.StartsWith("silo-", StringComparison.Ordinal) && l.Contains($"Enrolment {journeyEvent}", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"No silo logged {journeyEvent}:\n{string.Join('\n', _lines.TakeLast(50))}");
         return line[5] - '0';
-    }
-
-    /// <summary>Replays a call while the cluster notices the dead silo (5xx or no answer), as a member would press again.</summary>
-    private static async Task<HttpResponseMessage> EventuallyAsync(Func<Task<HttpResponseMessage>> call)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while (true)
-        {
-            try
-            {
-                var answer = await call();
-                if ((int)answer.StatusCode < 500 || DateTime.UtcNow > deadline)
-                {
-                    return answer;
-                }
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
-            {
-                // No answer: try again.
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
     }
 
     private static async Task<long> SmsRecordedForAsync(string connectionString, string phone)
