@@ -10,7 +10,10 @@ namespace Enrolment.Gateway.Http.Limits;
 /// </summary>
 public sealed class ClusterWindowLimiter(IGrainFactory grains, string key, Func<int> permitsPerMinute) : RateLimiter
 {
-    public override TimeSpan? IdleDuration => null;
+    private long _lastUsed = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    // Holds no count of its own, so the middleware may drop it soon after its address goes quiet (no growth per address).
+    public override TimeSpan? IdleDuration => System.Diagnostics.Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastUsed));
 
     public override RateLimiterStatistics? GetStatistics() => null;
 
@@ -19,6 +22,7 @@ public sealed class ClusterWindowLimiter(IGrainFactory grains, string key, Func<
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
+        Interlocked.Exchange(ref _lastUsed, System.Diagnostics.Stopwatch.GetTimestamp());
         var answer = await grains.GetGrain<IAddressLimitGrain>(key).TryTake(Math.Max(1, permitsPerMinute()));
         return answer.Allowed ? WindowLease.Granted : WindowLease.Refused(answer.RetryAfterSeconds);
     }
