@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Enrolment.Gateway.Http.Limits;
 using Enrolment.Grains.Interfaces.Enrolments;
-using Microsoft.Extensions.Options;
 
 namespace Enrolment.Gateway.Http;
 
-/// <summary>Per-client-address limits (section "RateLimits"); the load-test profile raises them.</summary>
+/// <summary>Per-client-address limits (section "RateLimits"), counted in the cluster; the load-test profile raises them.</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
@@ -28,8 +28,8 @@ public static class RateLimits
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(IdentitySearch, context => PerAddress(context, IdentitySearch, o => o.IdentitySearchPerMinute));
-            limiter.AddPolicy(CodeResend, context => PerAddress(context, CodeResend, o => o.CodeResendPerMinute));
+            limiter.AddPolicy(IdentitySearch, context => PerAddress.Partition<RateLimitOptions>(context, IdentitySearch, o => o.IdentitySearchPerMinute));
+            limiter.AddPolicy(CodeResend, context => PerAddress.Partition<RateLimitOptions>(context, CodeResend, o => o.CodeResendPerMinute));
             limiter.OnRejected = async (rejected, _) =>
             {
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
@@ -42,18 +42,5 @@ public static class RateLimits
             };
         });
         return services;
-    }
-
-    private static RateLimitPartition<string> PerAddress(
-        HttpContext context, string policy, Func<RateLimitOptions, int> permitsPerMinute)
-    {
-        var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter($"{policy}:{address}", _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, permitsPerMinute(limits)),
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
     }
 }

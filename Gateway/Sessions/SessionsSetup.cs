@@ -1,5 +1,5 @@
-using System.Threading.RateLimiting;
 using Enrolment.Gateway.Http;
+using Enrolment.Gateway.Http.Limits;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Microsoft.AspNetCore.Authentication;
@@ -31,8 +31,8 @@ public static class SessionsSetup
 
         services.AddOptions<RateLimiterOptions>().Configure(limiter =>
         {
-            limiter.AddPolicy(SignInLimit, context => PerAddress(context, SignInLimit, o => o.SignInPerMinute));
-            limiter.AddPolicy(PasswordResetLimit, context => PerAddress(context, PasswordResetLimit, o => o.PasswordResetPerMinute));
+            limiter.AddPolicy(SignInLimit, context => PerAddress.Partition<AccountRateLimitOptions>(context, SignInLimit, o => o.SignInPerMinute));
+            limiter.AddPolicy(PasswordResetLimit, context => PerAddress.Partition<AccountRateLimitOptions>(context, PasswordResetLimit, o => o.PasswordResetPerMinute));
         });
         return builder;
     }
@@ -81,16 +81,4 @@ public static class SessionsSetup
 
     private static Task Unauthorized(HttpContext context) =>
         Problems.From(new Refusal(RefusalCodes.InvalidCredentials)).ExecuteAsync(context);
-
-    private static RateLimitPartition<string> PerAddress(HttpContext context, string policy, Func<AccountRateLimitOptions, int> permitsPerMinute)
-    {
-        var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<AccountRateLimitOptions>>().CurrentValue;
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter($"{policy}:{address}", _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = Math.Max(1, permitsPerMinute(limits)),
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        });
-    }
 }

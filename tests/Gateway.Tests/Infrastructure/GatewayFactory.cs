@@ -28,6 +28,7 @@ public sealed class GatewayFactory(
         {
             testServices.AddSingleton(client);
             testServices.AddSingleton<IGrainFactory>(client);
+            testServices.AddSingleton<IStartupFilter, OwnClientAddress>();
             services?.Invoke(testServices);
         });
     }

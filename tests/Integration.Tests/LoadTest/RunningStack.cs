@@ -116,15 +116,15 @@ public sealed class RunningStack : IAsyncDisposable
         _silos[index] = Start("Silo", $"silo-{index}", environment);
     }
 
-    /// <summary>Starts gateway <paramref name="index"/> (again) on its own address.</summary>
+    /// <summary>Starts gateway <paramref name="index"/> (again) on its own address; per-address limits raised unless the shape sets them.</summary>
     public void StartGateway(int index)
     {
         var environment = Environment();
         environment["Urls"] = Gateways[index].ToString().TrimEnd('/');
-        environment["RateLimits__IdentitySearchPerMinute"] = "1000000";
-        environment["RateLimits__CodeResendPerMinute"] = "1000000";
-        environment["RateLimits__SignInPerMinute"] = "1000000";
-        environment["RateLimits__PasswordResetPerMinute"] = "1000000";
+        environment.TryAdd("RateLimits__IdentitySearchPerMinute", "1000000");
+        environment.TryAdd("RateLimits__CodeResendPerMinute", "1000000");
+        environment.TryAdd("RateLimits__SignInPerMinute", "1000000");
+        environment.TryAdd("RateLimits__PasswordResetPerMinute", "1000000");
         _gateways[index] = Start("Gateway", $"gateway-{index}", environment);
     }
 
