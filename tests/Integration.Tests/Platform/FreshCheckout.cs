@@ -99,23 +99,28 @@ public sealed class FreshCheckout : IAsyncDisposable
     /// <summary>SIGINT to the whole process group, as a terminal sends on Ctrl-C.</summary>
     public static void PressCtrlC(Process run) => Process.Start("kill", ["-INT", "--", $"-{run.Id}"])!.WaitForExit();
 
-    /// <summary>Processes still running from the clone (silo, gateway, build servers) or as the service user (PostgreSQL).</summary>
+    /// <summary>
+    /// Processes still running from the clone (silo, gateway) or as the service user (PostgreSQL). Zombies are not
+    /// running: an orphan waits there until the machine's init reaps it, which a container's may never do.
+    /// </summary>
     public async Task<IReadOnlyList<string>> ProcessesLeftAsync()
     {
+        var user = await RunAsync("id", "-u", ServiceUser);
+        var serviceUid = user.ExitCode == 0 ? user.Output : null;
         var left = new List<string>();
         foreach (var proc in Directory.EnumerateDirectories("/proc").Where(p => int.TryParse(Path.GetFileName(p), out _)))
         {
-            var workingFolder = LinkTarget(Path.Combine(proc, "cwd"));
-            if (workingFolder is not null && workingFolder.StartsWith(Folder, StringComparison.Ordinal))
+            var status = Status(proc);
+            if (status is null || status.Value.State == "Z")
             {
-                left.Add($"{Path.GetFileName(proc)} in {workingFolder}: {CommandLine(proc)}");
+                continue;
             }
-        }
 
-        var owned = await RunAsync("pgrep", "-a", "-u", ServiceUser);
-        if (owned.ExitCode == 0)
-        {
-            left.Add($"owned by {ServiceUser}: {owned.Output}");
+            var workingFolder = LinkTarget(Path.Combine(proc, "cwd"));
+            if ((workingFolder is not null && workingFolder.StartsWith(Folder, StringComparison.Ordinal)) || status.Value.Uid == serviceUid)
+            {
+                left.Add($"{Path.GetFileName(proc)} (uid {status.Value.Uid}, in {workingFolder}): {CommandLine(proc)}");
+            }
         }
 
         return left;
@@ -127,9 +132,9 @@ public sealed class FreshCheckout : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var pid in (await RunAsync("pgrep", "-u", ServiceUser)).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var proc in await ProcessesLeftAsync())
         {
-            await RunAsync("kill", "-KILL", pid.Trim());
+            await RunAsync("kill", "-KILL", proc.Split(' ')[0]);
         }
 
         var databaseLink = Path.Combine(Folder, ".data", "postgres");
@@ -137,11 +142,6 @@ public sealed class FreshCheckout : IAsyncDisposable
         if (databaseFolder is not null && !databaseFolder.StartsWith(Folder, StringComparison.Ordinal))
         {
             Directory.Delete(databaseFolder, recursive: true);
-        }
-
-        foreach (var proc in await ProcessesLeftAsync())
-        {
-            await RunAsync("kill", "-KILL", proc.Split(' ')[0]);
         }
 
         Directory.Delete(Folder, recursive: true);
@@ -166,6 +166,21 @@ public sealed class FreshCheckout : IAsyncDisposable
             return null;
         }
         catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The process's state letter (R, S, Z…) and real user id, or null when it has just ended.</summary>
+    private static (string State, string Uid)? Status(string proc)
+    {
+        try
+        {
+            var lines = File.ReadAllLines(Path.Combine(proc, "status"));
+            string Field(string name) => lines.First(l => l.StartsWith(name, StringComparison.Ordinal))[name.Length..].Trim();
+            return (Field("State:")[..1], Field("Uid:").Split('\t')[0]);
+        }
+        catch (IOException)
         {
             return null;
         }

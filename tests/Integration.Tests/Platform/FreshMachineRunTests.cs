@@ -32,7 +32,7 @@ public sealed class FreshMachineRunTests(ITestOutputHelper output)
         var stopping = Stopwatch.StartNew();
         FreshCheckout.PressCtrlC(run);
         Assert.True(run.WaitForExit(StopLimit), $"./run.sh still running {StopLimit.TotalSeconds} s after Ctrl-C:\n{machine.Output}");
-        output.WriteLine($"stopped after {stopping.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"stopped after {stopping.Elapsed.TotalSeconds:F1} s; what it printed:\n{machine.Output}");
 
         Assert.Empty(await machine.ProcessesLeftAsync());
         foreach (var port in machine.Ports)
@@ -49,7 +49,11 @@ public sealed class FreshMachineRunTests(ITestOutputHelper output)
         var deadline = DateTime.UtcNow + ReadyLimit;
         while (DateTime.UtcNow < deadline)
         {
-            Assert.False(run.HasExited, $"./run.sh exited ({run.ExitCode}) before it was ready:\n{machine.Output}");
+            if (run.HasExited)
+            {
+                Assert.Fail($"./run.sh exited ({run.ExitCode}) before it was ready:\n{machine.Output}");
+            }
+
             try
             {
                 using var ready = await http.GetAsync(new Uri(machine.Gateway, "/health/ready"));
