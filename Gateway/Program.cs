@@ -16,6 +16,13 @@ builder.Services.AddEnrolmentsApi();
 builder.AddAccountSessions();
 
 var app = builder.Build();
+if (UnsafeSettings.Refusal(app.Configuration, app.Environment) is { } refusal)
+{
+    Console.Error.WriteLine($"The gateway cannot start: {refusal}");
+    Environment.ExitCode = UnsafeSettings.ExitCode;
+    return;
+}
+
 app.UseGatewayHttp();
 app.MapHealthApi();
 app.MapEnrolmentsApi();

@@ -17,7 +17,7 @@ if (!seeding)
     {
         // One line naming the setting is what an operator reading a unit's journal needs, not a stack trace.
         Console.Error.WriteLine($"The silo cannot start: {refused.Message}");
-        return 2;
+        return SettingRefusedException.ExitCode;
     }
 }
 

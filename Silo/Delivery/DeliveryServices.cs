@@ -1,5 +1,6 @@
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Operations;
+using Enrolment.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -103,11 +104,17 @@ public static class DeliveryServices
         {
             return environment.IsDevelopment()
                 ? Development
-                : throw new InvalidOperationException(
-                    $"{key} is not set. Outside the Development environment choose a provider explicitly: {string.Join(" or ", choices)}.");
+                : throw new SettingRefusedException(key, $"is not set. Outside the Development environment choose a provider explicitly: {string.Join(" or ", choices)}.");
         }
 
-        return choices.FirstOrDefault(choice => string.Equals(choice, value.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new InvalidOperationException($"{key} is '{value}', which is not a provider: choose {string.Join(" or ", choices)}.");
+        var chosen = choices.FirstOrDefault(choice => string.Equals(choice, value.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new SettingRefusedException(key, $"is '{value}', which is not a provider: choose {string.Join(" or ", choices)}.");
+        if (chosen == Development && !environment.IsDevelopment())
+        {
+            // The development senders only write to a table: members would wait for messages that never leave.
+            throw new SettingRefusedException(key, $"is {Development}, which sends nothing: outside the Development environment choose {string.Join(" or ", choices[1..])}.");
+        }
+
+        return chosen;
     }
 }

@@ -49,7 +49,8 @@ public sealed class DevOutboxTests(GatewayCluster cluster)
     [Fact]
     public async Task The_outbox_does_not_exist_outside_development()
     {
-        await using var production = cluster.NewGateway(new Dictionary<string, string?>(), "Production");
+        using var certificate = new TestCertificate();
+        await using var production = cluster.NewGateway(certificate.Settings, "Production");
 
         var response = await production.CreateClient().GetAsync("/dev/outbox/sms?to=0698765401");
 

@@ -1,5 +1,6 @@
 using Enrolment.Grains.Delivery;
 using Enrolment.Silo.Delivery;
+using Enrolment.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -11,7 +12,7 @@ public sealed class DeliveryServicesTests
     [Fact]
     public void Production_without_an_sms_provider_refuses_to_start_and_says_which_setting_is_missing()
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => Register(Environments.Production, new()
+        var failure = Assert.Throws<SettingRefusedException>(() => Register(Environments.Production, new()
         {
             ["Delivery:Letters:Provider"] = "PrintBatch",
         }));
@@ -22,7 +23,7 @@ public sealed class DeliveryServicesTests
     [Fact]
     public void Production_without_a_letter_provider_refuses_to_start_and_says_which_setting_is_missing()
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => Register(Environments.Production, new()
+        var failure = Assert.Throws<SettingRefusedException>(() => Register(Environments.Production, new()
         {
             ["Delivery:Sms:Provider"] = "Http",
         }));
@@ -33,12 +34,24 @@ public sealed class DeliveryServicesTests
     [Fact]
     public void An_unknown_provider_is_refused_by_name()
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => Register(Environments.Development, new()
+        var failure = Assert.Throws<SettingRefusedException>(() => Register(Environments.Development, new()
         {
             ["Delivery:Sms:Provider"] = "Pigeon",
         }));
 
         Assert.Contains("'Pigeon'", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Production_refuses_the_development_senders_by_name()
+    {
+        var failure = Assert.Throws<SettingRefusedException>(() => Register(Environments.Production, new()
+        {
+            ["Delivery:Sms:Provider"] = "Http",
+            ["Delivery:Letters:Provider"] = "Development",
+        }));
+
+        Assert.Equal("Delivery:Letters:Provider", failure.Setting);
     }
 
     [Fact]

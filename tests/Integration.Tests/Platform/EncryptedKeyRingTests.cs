@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Enrolment.Gateway.Http.Keys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -15,7 +14,7 @@ namespace Enrolment.Integration.Tests.Platform;
 public sealed class EncryptedKeyRingTests : IAsyncLifetime
 {
     private readonly TestSilos silos = new(TestDatabase.ConnectionString);
-    private readonly string certificatePath = Path.Combine(Path.GetTempPath(), $"enrolment-keys-{Guid.NewGuid():N}.pfx");
+    private readonly TestCertificate certificate = new();
 
     [Fact]
     public async Task Keys_are_stored_encrypted_and_read_only_by_gateways_holding_the_certificate()
@@ -39,8 +38,8 @@ public sealed class EncryptedKeyRingTests : IAsyncLifetime
     {
         if (withCertificate)
         {
-            builder.Configuration[SharedDataProtection.CertificateSetting] = certificatePath;
-            builder.Configuration[SharedDataProtection.CertificatePasswordSetting] = "test-password";
+            builder.Configuration[SharedDataProtection.CertificateSetting] = certificate.FilePath;
+            builder.Configuration[SharedDataProtection.CertificatePasswordSetting] = TestCertificate.Password;
         }
 
         builder.Services.AddSharedDataProtection(builder.Configuration);
@@ -58,18 +57,11 @@ public sealed class EncryptedKeyRingTests : IAsyncLifetime
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
-    public Task InitializeAsync()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=enrolment data protection", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        File.WriteAllBytes(certificatePath, certificate.Export(X509ContentType.Pkcs12, "test-password"));
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
         await silos.DisposeAsync();
-        File.Delete(certificatePath);
+        certificate.Dispose();
     }
 }

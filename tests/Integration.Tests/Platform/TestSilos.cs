@@ -27,7 +27,8 @@ public sealed class TestSilos(string connectionString) : IAsyncDisposable
 
     public async Task<IHost> StartSiloAsync()
     {
-        var builder = Host.CreateApplicationBuilder();
+        // Development: these silos record messages with the development senders, which Production refuses.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Enrolment"] = connectionString,
