@@ -28,6 +28,13 @@ if compgen -G "tests/Browser.Tests/*.csproj" >/dev/null; then
   install_chromium
 fi
 
+# The deployment tests check the systemd units with systemd-analyze; a failed install makes them fail, never skip.
+if [ ! -x /usr/bin/systemd-analyze ] && [ "$(id -u)" -eq 0 ]; then
+  say "installing systemd-analyze from Debian packages (deployment tests)"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends systemd; } >/dev/null \
+    || say "could not install systemd"
+fi
+
 db_home=""
 cleanup() {
   if [ -n "$db_home" ]; then pg_remove_home "$db_home"; fi

@@ -54,7 +54,7 @@ public sealed class FreshCheckout : IAsyncDisposable
     public static async Task<FreshCheckout> CloneAsync(string repository)
     {
         var checkout = new FreshCheckout(Directory.CreateTempSubdirectory("enrolment-fresh-").FullName);
-        var clone = await RunAsync("git", "clone", "--quiet", repository, checkout.Folder);
+        var clone = await Commands.RunAsync("git", "clone", "--quiet", repository, checkout.Folder);
         Assert.True(clone.ExitCode == 0, $"git clone failed: {clone.Output}");
         return checkout;
     }
@@ -105,7 +105,7 @@ public sealed class FreshCheckout : IAsyncDisposable
     /// </summary>
     public async Task<IReadOnlyList<string>> ProcessesLeftAsync()
     {
-        var user = await RunAsync("id", "-u", ServiceUser);
+        var user = await Commands.RunAsync("id", "-u", ServiceUser);
         var serviceUid = user.ExitCode == 0 ? user.Output : null;
         var left = new List<string>();
         foreach (var proc in Directory.EnumerateDirectories("/proc").Where(p => int.TryParse(Path.GetFileName(p), out _)))
@@ -126,7 +126,7 @@ public sealed class FreshCheckout : IAsyncDisposable
         return left;
     }
 
-    public static async Task<bool> UserExistsAsync(string user) => (await RunAsync("id", "-u", user)).ExitCode == 0;
+    public static async Task<bool> UserExistsAsync(string user) => (await Commands.RunAsync("id", "-u", user)).ExitCode == 0;
 
     public static bool PortIsFree(int port) => LoopbackPorts.IsFree(port);
 
@@ -134,7 +134,7 @@ public sealed class FreshCheckout : IAsyncDisposable
     {
         foreach (var proc in await ProcessesLeftAsync())
         {
-            await RunAsync("kill", "-KILL", proc.Split(' ')[0]);
+            await Commands.RunAsync("kill", "-KILL", proc.Split(' ')[0]);
         }
 
         var databaseLink = Path.Combine(Folder, ".data", "postgres");
@@ -147,7 +147,7 @@ public sealed class FreshCheckout : IAsyncDisposable
         Directory.Delete(Folder, recursive: true);
         if (await UserExistsAsync(ServiceUser))
         {
-            await RunAsync("userdel", ServiceUser);
+            await Commands.RunAsync("userdel", ServiceUser);
         }
     }
 
@@ -198,20 +198,6 @@ public sealed class FreshCheckout : IAsyncDisposable
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string command, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{command} did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, (await output + await errors).Trim());
-    }
 
     private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
 
