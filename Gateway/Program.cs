@@ -9,6 +9,13 @@ using Enrolment.Gateway.Sessions;
 using Enrolment.Gateway.Support;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// The default address lives here, not in appsettings.json, where it would win over ASPNETCORE_URLS.
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
 builder.AddGatewayLogging();
 builder.AddEnrolmentClusterClient();
 builder.AddGatewayHttp();
