@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: every project under tests/, against a throwaway PostgreSQL (or the server that
-# ENROLMENT_DB points to), with Debian's Chromium for the browser tests. The last line sums every project:
+# ENROLMENT_DB points to), with Debian's Chromium for the browser tests, then the browser code's ESLint and
+# node --test unit tests (npm ci from package-lock.json). The last line sums every project:
 # "N passed, N failed[, N skipped]". Exits non-zero when a test failed or a project did not build or run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -26,6 +27,13 @@ install_chromium() {
 
 if compgen -G "tests/Browser.Tests/*.csproj" >/dev/null; then
   install_chromium
+fi
+
+# The browser code's lint and unit tests run on Node.js; a failed install makes them fail, never skip.
+if { ! command -v node || ! command -v npm; } >/dev/null && [ "$(id -u)" -eq 0 ]; then
+  say "installing Node.js and npm from Debian packages (browser code lint and unit tests)"
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm; } >/dev/null \
+    || say "could not install nodejs and npm"
 fi
 
 # The deployment tests check the systemd units with systemd-analyze; a failed install makes them fail, never skip.
@@ -110,6 +118,34 @@ for project in tests/*/*.csproj; do
   failures "$trx" "$name" >>"$results/recap"
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 done
+
+# The browser code: ESLint counts as one test, then each `node --test` test, read from its TAP summary.
+say "running the browser code's lint and unit tests"
+if ! npm ci --no-audit --no-fund --loglevel=error >&2; then
+  say "npm ci failed (are node and npm installed?)"
+  echo "[test] npm ci failed: lint and JavaScript tests did not run" >>"$results/recap"
+  failed=$((failed + 1))
+else
+  if npx --no-install eslint >&2; then
+    echo "[test] ESLint: 1 passed, 0 failed" >>"$results/recap"
+    passed=$((passed + 1))
+  else
+    echo "[test] FAILED ESLint (its messages are above)" >>"$results/recap"
+    failed=$((failed + 1))
+  fi
+  set +e
+  node --test --test-reporter=tap tests/js/*.test.mjs >"$results/node-test.tap" 2>&1
+  status=$?
+  set -e
+  cat "$results/node-test.tap" >&2
+  tap() { grep -o "^# $1 [0-9]*" "$results/node-test.tap" | grep -o '[0-9]*$' || echo 0; }
+  p=$(tap pass)
+  f=$(( $(tap fail) + $(tap cancelled) ))
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  echo "[test] node --test: $p passed, $f failed" >>"$results/recap"
+  grep -E "^ *not ok" "$results/node-test.tap" | sed 's/^/[test] FAILED node --test: /' >>"$results/recap" || true
+  passed=$((passed + p)) failed=$((failed + f))
+fi
 
 # The recap repeats each project's counts and every failure just above the last line.
 if [ -f "$results/recap" ]; then cat "$results/recap" >&2; fi

@@ -5,18 +5,20 @@ import { h, replaceContent } from "./dom.js";
 import { formatAsTyped, formatMemberNumber, normaliseFrenchMobile } from "./format.js";
 import { problemMessage } from "./messages.js";
 
-const alert = document.getElementById("boite-alerte");
-const smsInput = document.getElementById("sms-numero");
-const letterInput = document.getElementById("courriers-identifiant");
-formatAsTyped(letterInput, formatMemberNumber);
+/** Wires both forms, and opens the inbox on the recipient the address names. */
+export function start() {
+  const smsInput = document.getElementById("sms-numero");
+  const letterInput = document.getElementById("courriers-identifiant");
+  formatAsTyped(letterInput, formatMemberNumber);
 
-wire("sms-form", smsInput, "sms-liste", (value) => `/dev/outbox/sms?to=${encodeURIComponent(normaliseFrenchMobile(value))}`, smsItem, "Aucun SMS envoyé à ce numéro.");
-wire("courriers-form", letterInput, "courriers-liste", (value) => `/dev/outbox/letters?memberNumber=${encodeURIComponent(value.replace(/\D/g, ""))}`, letterItem, "Aucun courrier envoyé à cet identifiant.");
+  wire("sms-form", smsInput, "sms-liste", (value) => `/dev/outbox/sms?to=${encodeURIComponent(normaliseFrenchMobile(value))}`, smsItem, "Aucun SMS envoyé à ce numéro.");
+  wire("courriers-form", letterInput, "courriers-liste", (value) => `/dev/outbox/letters?memberNumber=${encodeURIComponent(value.replace(/\D/g, ""))}`, letterItem, "Aucun courrier envoyé à cet identifiant.");
 
-// "?to=0639983708" or "?memberNumber=1234567890" opens the inbox on that recipient.
-const query = new URLSearchParams(window.location.search);
-if (query.get("to")) submitWith("sms-form", smsInput, query.get("to"));
-if (query.get("memberNumber")) submitWith("courriers-form", letterInput, formatMemberNumber(query.get("memberNumber")));
+  // "?to=0639983708" or "?memberNumber=1234567890" opens the inbox on that recipient.
+  const query = new URLSearchParams(window.location.search);
+  if (query.get("to")) submitWith("sms-form", smsInput, query.get("to"));
+  if (query.get("memberNumber")) submitWith("courriers-form", letterInput, formatMemberNumber(query.get("memberNumber")));
+}
 
 function submitWith(formId, input, value) {
   input.value = value;
@@ -24,6 +26,7 @@ function submitWith(formId, input, value) {
 }
 
 function wire(formId, input, listId, urlOf, itemOf, emptyText) {
+  const alert = document.getElementById("boite-alerte");
   const list = document.getElementById(listId);
   document.getElementById(formId).addEventListener("submit", async (event) => {
     event.preventDefault();

@@ -128,15 +128,20 @@ export function showFieldErrors(fields, errors) {
   return unclaimed;
 }
 
-// Present from the page's start: screen readers only watch live regions they already know.
-const announcer = h("div", { class: "visually-hidden", "aria-live": "assertive", "aria-atomic": "true", id: "annonces" });
-(document.querySelector("footer") ?? document.body).append(announcer);
+let announcer = null;
+
+/** Puts the page's announcer in place; called at the page's start, as screen readers only watch live regions they already know. */
+export function startAnnouncer() {
+  announcer ??= h("div", { class: "visually-hidden", "aria-live": "assertive", "aria-atomic": "true", id: "annonces" });
+  (document.querySelector("footer") ?? document.body).append(announcer);
+}
 
 /**
  * Reads a message out to screen-reader users without moving the focus,
  * even when the same words come twice (e.g. a second wrong code).
  */
 export function announce(text) {
+  if (!announcer) startAnnouncer();
   announcer.textContent = "";
   window.setTimeout(() => { announcer.textContent = text; }, 50);
 }

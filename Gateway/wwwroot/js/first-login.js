@@ -11,20 +11,23 @@ import { firstLoginStore } from "./storage.js";
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const pending = firstLoginStore.load();
-if (pending?.firstLoginId) {
-  // The e-mail on file, to confirm or replace; a first login that is no longer valid sends back to sign-in.
-  const screen = await get(`/api/first-login/${encodeURIComponent(pending.firstLoginId)}`);
-  if (screen.ok) {
-    firstLoginForm({ firstLoginId: pending.firstLoginId, email: screen.data.email }, false);
-  } else if (["unknown-first-login", "first-login-expired", "not-found"].includes(screen.problem.code)) {
-    firstLoginStore.clear();
-    signInFirst(problemMessage({ code: "first-login-expired" }, "first-login"), false);
+/** The first-login form for the pending first login, or a word to sign in first. */
+export async function start() {
+  const pending = firstLoginStore.load();
+  if (pending?.firstLoginId) {
+    // The e-mail on file, to confirm or replace; a first login that is no longer valid sends back to sign-in.
+    const screen = await get(`/api/first-login/${encodeURIComponent(pending.firstLoginId)}`);
+    if (screen.ok) {
+      firstLoginForm({ firstLoginId: pending.firstLoginId, email: screen.data.email }, false);
+    } else if (["unknown-first-login", "first-login-expired", "not-found"].includes(screen.problem.code)) {
+      firstLoginStore.clear();
+      signInFirst(problemMessage({ code: "first-login-expired" }, "first-login"), false);
+    } else {
+      firstLoginForm(pending, false);
+    }
   } else {
-    firstLoginForm(pending, false);
+    signInFirst("Pour votre première connexion, connectez-vous d'abord avec votre identifiant et le code d'accès provisoire reçu par courrier.", false);
   }
-} else {
-  signInFirst("Pour votre première connexion, connectez-vous d'abord avec votre identifiant et le code d'accès provisoire reçu par courrier.", false);
 }
 
 function firstLoginForm({ firstLoginId, email: emailOnFile }, focus) {

@@ -8,17 +8,21 @@ import { codeScreen } from "./inscription/code.js";
 import { passwordScreen } from "./inscription/password.js";
 import { completedScreen, letterSentScreen } from "./inscription/endings.js";
 
-const journey = new Journey({
-  identity: identityScreen,
-  "confirm-identity": identityConfirmationScreen,
-  "confirm-phone": phoneConfirmationScreen,
-  "choose-channel": channelScreen,
-  "enter-phone": newPhoneScreen,
-  "member-number": memberNumberScreen,
-  "enter-code": codeScreen,
-  "create-password": passwordScreen,
-  completed: completedScreen,
-  "letter-sent": letterSentScreen,
-});
+/** Back to the step the server holds for this tab's journey, or the first screen. */
+export function start() {
+  const journey = new Journey({
+    identity: identityScreen,
+    "confirm-identity": identityConfirmationScreen,
+    "confirm-phone": phoneConfirmationScreen,
+    "choose-channel": channelScreen,
+    "enter-phone": newPhoneScreen,
+    "member-number": memberNumberScreen,
+    "enter-code": codeScreen,
+    "create-password": passwordScreen,
+    completed: completedScreen,
+    "letter-sent": letterSentScreen,
+  });
 
-journey.resume();
+  journey.resume();
+}
+

@@ -22,10 +22,8 @@ const screens = {
   "letter-sent": letterScreen,
 };
 
-await resume();
-
 /** After a reload: the step the server holds for this tab's request, or the first screen. */
-async function resume() {
+export async function start() {
   const saved = resetStore.load();
   if (!saved?.resetId) {
     show("request", { focus: false });

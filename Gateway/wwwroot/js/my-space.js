@@ -6,13 +6,16 @@ import { formatMemberNumber } from "./format.js";
 import { problemMessage, signInLink } from "./messages.js";
 import { showScreen } from "./screen.js";
 
-const me = await get("/api/me");
-if (me.ok) {
-  showMySpace(me.data);
-} else if (me.status === 401) {
-  window.location.replace("/");
-} else {
-  showScreen({ title: "Mon espace", focus: false, content: h("div", { class: "card" }, h("p", { class: "alert alert--error" }, problemMessage(me.problem)), h("p", {}, signInLink())) });
+/** Who is signed in; back to sign-in when nobody is. */
+export async function start() {
+  const me = await get("/api/me");
+  if (me.ok) {
+    showMySpace(me.data);
+  } else if (me.status === 401) {
+    window.location.replace("/");
+  } else {
+    showScreen({ title: "Mon espace", focus: false, content: h("div", { class: "card" }, h("p", { class: "alert alert--error" }, problemMessage(me.problem)), h("p", {}, signInLink())) });
+  }
 }
 
 function showMySpace({ fullName, memberNumber, email }) {

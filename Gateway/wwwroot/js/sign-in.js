@@ -1,55 +1,58 @@
 // "Je me connecte à mon compte": member number + password or provisional access code.
 import { post } from "./api.js";
 import { formatAsTyped, formatMemberNumber, isCompleteMemberNumber } from "./format.js";
-import { alertArea, clearFieldErrors, showFieldErrors, whileBusy } from "./fields.js";
+import { clearFieldErrors, showFieldErrors, whileBusy } from "./fields.js";
 import { problemMessage } from "./messages.js";
 import { firstLoginStore } from "./storage.js";
 
-const form = document.getElementById("connexion");
-const alert = wrapAlert(document.getElementById("connexion-alerte"));
-const memberNumber = pageField("memberNumber", "Identifiant", "identifiant", "identifiant-erreur");
-const secret = pageField("secret", "Mot de passe ou code d'accès provisoire", "secret", "secret-erreur");
-const fields = [memberNumber, secret];
+/** Wires the sign-in form the page holds. */
+export function start() {
+  const form = document.getElementById("connexion");
+  const alert = wrapAlert(document.getElementById("connexion-alerte"));
+  const memberNumber = pageField("memberNumber", "Identifiant", "identifiant", "identifiant-erreur");
+  const secret = pageField("secret", "Mot de passe ou code d'accès provisoire", "secret", "secret-erreur");
+  const fields = [memberNumber, secret];
 
-formatAsTyped(memberNumber.input, formatMemberNumber);
-wireInfoToggle(document.getElementById("identifiant-aide-bouton"), document.getElementById("identifiant-aide"));
+  formatAsTyped(memberNumber.input, formatMemberNumber);
+  wireInfoToggle(document.getElementById("identifiant-aide-bouton"), document.getElementById("identifiant-aide"));
 
-form.addEventListener("submit", async (event) => {
-  event.preventDefault();
-  alert.clear();
-  clearFieldErrors(fields);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    alert.clear();
+    clearFieldErrors(fields);
 
-  const errors = {};
-  if (!isCompleteMemberNumber(memberNumber.input.value)) {
-    errors.memberNumber = "Saisissez votre identifiant : 10 chiffres au format XXXXXXXX.XX.";
-  }
-  if (!secret.input.value) {
-    errors.secret = "Saisissez votre mot de passe ou votre code d'accès provisoire.";
-  }
-  if (Object.keys(errors).length) {
-    showFieldErrors(fields, errors);
-    return;
-  }
+    const errors = {};
+    if (!isCompleteMemberNumber(memberNumber.input.value)) {
+      errors.memberNumber = "Saisissez votre identifiant : 10 chiffres au format XXXXXXXX.XX.";
+    }
+    if (!secret.input.value) {
+      errors.secret = "Saisissez votre mot de passe ou votre code d'accès provisoire.";
+    }
+    if (Object.keys(errors).length) {
+      showFieldErrors(fields, errors);
+      return;
+    }
 
-  const answer = await whileBusy(form, () =>
-    post("/api/sessions", { memberNumber: memberNumber.input.value.trim(), secret: secret.input.value }));
-  if (answer.ok && answer.data.status === "first-login") {
-    firstLoginStore.save({ firstLoginId: answer.data.firstLoginId });
-    window.location.assign("/premiere-connexion.html");
-    return;
-  }
-  if (answer.ok) {
-    window.location.assign("/mon-espace.html");
-    return;
-  }
+    const answer = await whileBusy(form, () =>
+      post("/api/sessions", { memberNumber: memberNumber.input.value.trim(), secret: secret.input.value }));
+    if (answer.ok && answer.data.status === "first-login") {
+      firstLoginStore.save({ firstLoginId: answer.data.firstLoginId });
+      window.location.assign("/premiere-connexion.html");
+      return;
+    }
+    if (answer.ok) {
+      window.location.assign("/mon-espace.html");
+      return;
+    }
 
-  secret.input.value = "";
-  const unclaimed = showFieldErrors(fields, answer.problem.errors);
-  alert.show(unclaimed.length ? unclaimed.join(" ") : problemMessage(answer.problem, "sign-in"));
-  if (!fields.some((field) => field.hasError())) {
-    secret.input.focus();
-  }
-});
+    secret.input.value = "";
+    const unclaimed = showFieldErrors(fields, answer.problem.errors);
+    alert.show(unclaimed.length ? unclaimed.join(" ") : problemMessage(answer.problem, "sign-in"));
+    if (!fields.some((field) => field.hasError())) {
+      secret.input.focus();
+    }
+  });
+}
 
 /** A field written in the page's HTML, with the same small API as the built ones. */
 function pageField(name, label, inputId, errorId) {
