@@ -33,3 +33,12 @@ describe("problem messages", () => {
     assert.equal(isJourneyOver("code-mismatch"), false);
   });
 });
+
+describe("an expired code", () => {
+  it("says how long a code lasts when the page knows it", () => {
+    assert.equal(
+      problemMessage({ code: "code-expired", codeLifetimeSeconds: 600 }),
+      "Ce code a expiré : il n'est valable que 10 minutes. Demandez un nouveau code ou recommencez la procédure.");
+    assert.equal(problemMessage({ code: "code-expired" }), "Ce code a expiré. Demandez un nouveau code ou recommencez la procédure.");
+  });
+});

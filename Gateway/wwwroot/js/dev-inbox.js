@@ -2,7 +2,8 @@
 // so that someone trying the product locally can finish a journey. Outside Development the API answers 404.
 import { get } from "./api.js";
 import { h, replaceContent } from "./dom.js";
-import { formatAsTyped, formatMemberNumber, normaliseFrenchMobile } from "./format.js";
+import { formatAsTyped, formatMemberNumber } from "./format.js";
+import { normaliseFrenchMobile } from "./rules.js";
 import { problemMessage } from "./messages.js";
 
 /** Wires both forms, and opens the inbox on the recipient the address names. */
@@ -58,7 +59,8 @@ const sentAt = (value) => {
 };
 
 function smsItem(sms) {
-  const code = /\b\d{6}\b/.exec(sms.text ?? "")?.[0];
+  // The code is the first run of four digits or more (the lifetime that follows it counts minutes).
+  const code = /\b\d{4,}\b/.exec(sms.text ?? "")?.[0];
   return h(
     "li",
     { class: "inbox__item" },

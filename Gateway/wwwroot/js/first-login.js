@@ -8,8 +8,8 @@ import { problemMessage, showProblem, signInLink } from "./messages.js";
 import { newPasswordFields } from "./password-fields.js";
 import { showScreen } from "./screen.js";
 import { firstLoginStore } from "./storage.js";
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { fieldMessages } from "./field-messages.js";
+import { isEmail, sameEmail } from "./rules.js";
 
 /** The first-login form for the pending first login, or a word to sign in first. */
 export async function start() {
@@ -59,8 +59,8 @@ function firstLoginForm({ firstLoginId, email: emailOnFile }, focus) {
       clearFieldErrors(fields);
       alert.clear();
       const errors = {};
-      if (!emailPattern.test(email.value())) errors.email = "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.";
-      if (email.value().toLowerCase() !== emailConfirmation.value().toLowerCase()) errors.emailConfirmation = "La confirmation ne correspond pas à l'adresse e-mail saisie.";
+      if (!isEmail(email.value())) errors.email = fieldMessages.email;
+      if (!sameEmail(email.value(), emailConfirmation.value())) errors.emailConfirmation = fieldMessages.emailConfirmation;
       if (!passwords.allMet()) Object.assign(errors, passwords.notMetError);
       if (Object.keys(errors).length) {
         showFieldErrors(fields, errors);

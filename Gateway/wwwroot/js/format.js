@@ -8,9 +8,6 @@ export function formatMemberNumber(text) {
   return digits.length > 8 ? `${digits.slice(0, 8)}.${digits.slice(8)}` : digits;
 }
 
-/** True when the member number has its ten digits. */
-export const isCompleteMemberNumber = (text) => digitsOf(text).length === 10;
-
 /** "01081985" → "01/08/1985", also for a date typed halfway; "1/8/" (a slash after one digit) → "01/08". */
 export function formatDateTyping(text) {
   const padded = (text ?? "").replace(/(?<=^|[/.\- ])(\d)(?=[/.\- ])/g, "0$1");
@@ -34,16 +31,6 @@ export function frenchDateToIso(text) {
   }
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
-
-/** "+33 6 12 34 56 78", "06.12.34.56.78" → "0612345678"; the text unchanged when it is not a French mobile. */
-export function normaliseFrenchMobile(text) {
-  let compact = (text ?? "").replace(/[\s.\-()]/g, "");
-  if (compact.startsWith("+33")) compact = `0${compact.slice(3)}`;
-  else if (compact.startsWith("0033")) compact = `0${compact.slice(4)}`;
-  return compact;
-}
-
-export const isFrenchMobile = (text) => /^0[67]\d{8}$/.test(normaliseFrenchMobile(text));
 
 /** Applies a formatter while the member types at the end of the field, leaving edits in the middle alone. */
 export function formatAsTyped(input, formatter) {

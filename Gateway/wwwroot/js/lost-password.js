@@ -1,11 +1,13 @@
 // "J'ai perdu mon mot de passe ?": member number + birth date, then a code by SMS to the phone on file
 // (or a letter with a provisional access code when there is none), then a new password.
 import { get, post } from "./api.js";
-import { Countdown } from "./countdown.js";
+import { codeEntry } from "./code-entry.js";
 import { h } from "./dom.js";
 import { clearFieldErrors, showFieldErrors, textField, whileBusy } from "./fields.js";
 import { formScreen } from "./form-screen.js";
-import { formatAsTyped, formatDateTyping, formatMemberNumber, frenchDateToIso, isCompleteMemberNumber } from "./format.js";
+import { birthDateMessage, fieldMessages } from "./field-messages.js";
+import { formatAsTyped, formatDateTyping, formatMemberNumber, frenchDateToIso } from "./format.js";
+import { isCompleteMemberNumber } from "./rules.js";
 import { problemMessage, showProblem, signInLink } from "./messages.js";
 import { newPasswordFields, submitNewPassword } from "./password-fields.js";
 import { showScreen } from "./screen.js";
@@ -46,7 +48,7 @@ function show(step, options = {}) {
 }
 
 /** Sends one step of the reset and follows the answer. */
-async function act(form, alert, fields, call, fieldOf = {}) {
+async function act(form, alert, fields, call, { fieldOf = {}, facts = {} } = {}) {
   alert.clear();
   const answer = await whileBusy(form, call);
   if (answer.ok) {
@@ -57,7 +59,7 @@ async function act(form, alert, fields, call, fieldOf = {}) {
     show(next.step);
     return;
   }
-  const problem = answer.problem;
+  const problem = { ...facts, ...answer.problem };
   if (problem.code === "wrong-step" && problem.step) {
     resetStore.save({ ...resetStore.load(), step: problem.step });
     show(problem.step, { notice: problemMessage(problem), noticeKind: "info" });
@@ -101,10 +103,9 @@ function requestScreen(options) {
     onSubmit: (form, alert) => {
       clearFieldErrors(fields);
       const isoBirthDate = frenchDateToIso(birthDate.value());
-      const errors = {};
-      if (!isCompleteMemberNumber(memberNumber.value())) errors.memberNumber = "Saisissez votre identifiant : 10 chiffres au format XXXXXXXX.XX.";
-      if (!isoBirthDate) errors.birthDate = "Saisissez votre date de naissance au format jj/mm/aaaa, par exemple 01/08/1985.";
-      if (Object.keys(errors).length) {
+      const errors = { birthDate: birthDateMessage(birthDate.value(), isoBirthDate) };
+      if (!isCompleteMemberNumber(memberNumber.value())) errors.memberNumber = fieldMessages.memberNumber;
+      if (Object.values(errors).some(Boolean)) {
         showFieldErrors(fields, errors);
         return;
       }
@@ -116,9 +117,9 @@ function requestScreen(options) {
 const resetUrl = (path) => `/api/password-resets/${encodeURIComponent(resetStore.load()?.resetId ?? "")}/${path}`;
 
 function codeScreen(options) {
-  const { maskedPhone, codeExpiresAt } = resetStore.load() ?? {};
-  const code = textField({ name: "code", label: "Code de confirmation SMS", hint: "6 chiffres", inputmode: "numeric", autocomplete: "one-time-code", maxlength: 6 });
-  const countdown = new Countdown();
+  const view = resetStore.load() ?? {};
+  const { maskedPhone } = view;
+  const entry = codeEntry(view);
   formScreen(options, {
     title: "Code de confirmation SMS",
     heading: "Saisissez le code reçu par SMS",
@@ -126,25 +127,19 @@ function codeScreen(options) {
       h("p", {}, maskedPhone
         ? `Un code de confirmation vient d'être envoyé par SMS au numéro de portable enregistré (${maskedPhone}).`
         : "Si vos informations sont exactes, un code de confirmation vient d'être envoyé par SMS au numéro de portable enregistré."),
-      h("p", { class: "warning" }, "Attention, ce code n'est valable que 5 minutes. Au-delà vous devrez recommencer la procédure sur le site."),
-      countdown.element,
-      code.element,
+      entry.elements,
     ],
     onBack: () => {
       resetStore.clear();
       show("request");
     },
     onSubmit: (form, alert) => {
-      clearFieldErrors([code]);
-      if (!/^\d{6}$/.test(code.value())) {
-        showFieldErrors([code], { code: "Saisissez les 6 chiffres du code reçu par SMS." });
-        return;
+      if (entry.isComplete()) {
+        act(form, alert, [entry.field], () => post(resetUrl("code"), entry.body()), entry.problemOptions);
       }
-      act(form, alert, [code], () => post(resetUrl("code"), { code: code.value() }), { "code-mismatch": "code", "code-expired": "code" });
     },
   });
-  countdown.start(codeExpiresAt);
-  leave = () => countdown.stop();
+  leave = entry.start();
 }
 
 function passwordScreen(options) {

@@ -47,7 +47,7 @@ export function problemMessage(problem, context = "enrolment") {
     case "code-mismatch":
       return `Le code saisi est incorrect.${attemptsLeft(problem)}`;
     case "code-expired":
-      return "Ce code a expiré : il n'est valable que 5 minutes. Demandez un nouveau code ou recommencez la procédure.";
+      return `Ce code a expiré${typeof problem.codeLifetimeSeconds === "number" ? ` : il n'est valable que ${frenchDuration(problem.codeLifetimeSeconds)}` : ""}. Demandez un nouveau code ou recommencez la procédure.`;
     case "too-many-codes":
       return typeof problem.retryAfterSeconds === "number"
         ? `Vous avez demandé trop de codes. Vous pourrez en demander un nouveau dans ${frenchDuration(problem.retryAfterSeconds)}.`

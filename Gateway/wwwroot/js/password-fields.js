@@ -1,6 +1,7 @@
 // The pair of new-password fields with their live rules, shared by enrolment, first login and lost password.
 import { clearFieldErrors, showFieldErrors, textField } from "./fields.js";
 import { passwordRules } from "./password-rules.js";
+import { fieldMessages } from "./field-messages.js";
 
 export function newPasswordFields() {
   const password = textField({ name: "password", label: "Votre mot de passe", type: "password", autocomplete: "new-password", maxlength: 64 });
@@ -11,7 +12,7 @@ export function newPasswordFields() {
     elements: [password.element, passwordConfirmation.element, rules.element],
     allMet: () => rules.allMet(),
     body: () => ({ password: password.input.value, passwordConfirmation: passwordConfirmation.input.value }),
-    notMetError: { password: "Votre mot de passe ne respecte pas encore toutes les règles ci-dessous." },
+    notMetError: { password: fieldMessages.passwordRules },
   };
 }
 

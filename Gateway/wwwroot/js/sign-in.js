@@ -1,6 +1,8 @@
 // "Je me connecte à mon compte": member number + password or provisional access code.
 import { post } from "./api.js";
-import { formatAsTyped, formatMemberNumber, isCompleteMemberNumber } from "./format.js";
+import { fieldMessages } from "./field-messages.js";
+import { formatAsTyped, formatMemberNumber } from "./format.js";
+import { isCompleteMemberNumber } from "./rules.js";
 import { clearFieldErrors, showFieldErrors, whileBusy } from "./fields.js";
 import { problemMessage } from "./messages.js";
 import { firstLoginStore } from "./storage.js";
@@ -23,10 +25,10 @@ export function start() {
 
     const errors = {};
     if (!isCompleteMemberNumber(memberNumber.input.value)) {
-      errors.memberNumber = "Saisissez votre identifiant : 10 chiffres au format XXXXXXXX.XX.";
+      errors.memberNumber = fieldMessages.memberNumber;
     }
     if (!secret.input.value) {
-      errors.secret = "Saisissez votre mot de passe ou votre code d'accès provisoire.";
+      errors.secret = fieldMessages.secret;
     }
     if (Object.keys(errors).length) {
       showFieldErrors(fields, errors);

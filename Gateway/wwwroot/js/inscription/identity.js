@@ -2,10 +2,10 @@
 import { post } from "../api.js";
 import { h } from "../dom.js";
 import { checkboxField, clearFieldErrors, showFieldErrors, textField } from "../fields.js";
+import { birthDateMessage, fieldMessages } from "../field-messages.js";
 import { formatAsTyped, formatDateTyping, frenchDateToIso } from "../format.js";
+import { isEmail, sameEmail } from "../rules.js";
 import { kicker, stepScreen } from "./step-screen.js";
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function identityScreen(journey, options) {
   const typed = journey.typedIdentity ?? {};
@@ -42,13 +42,12 @@ export function identityScreen(journey, options) {
       alert.clear();
       const isoBirthDate = frenchDateToIso(birthDate.value());
       const errors = {};
-      if (!lastName.value()) errors.lastName = "Saisissez votre nom.";
-      if (!firstName.value()) errors.firstName = "Saisissez votre prénom.";
-      if (!birthDate.value()) errors.birthDate = "Saisissez votre date de naissance au format jj/mm/aaaa.";
-      else if (!isoBirthDate) errors.birthDate = "Cette date n'est pas valide : saisissez-la au format jj/mm/aaaa, par exemple 01/08/1985.";
-      if (!emailPattern.test(email.value())) errors.email = "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr.";
-      if (email.value().toLowerCase() !== emailConfirmation.value().toLowerCase()) errors.emailConfirmation = "La confirmation ne correspond pas à l'adresse e-mail saisie.";
-      if (Object.keys(errors).length) {
+      if (!lastName.value()) errors.lastName = fieldMessages.lastName;
+      if (!firstName.value()) errors.firstName = fieldMessages.firstName;
+      errors.birthDate = birthDateMessage(birthDate.value(), isoBirthDate);
+      if (!isEmail(email.value())) errors.email = fieldMessages.email;
+      if (!sameEmail(email.value(), emailConfirmation.value())) errors.emailConfirmation = fieldMessages.emailConfirmation;
+      if (Object.values(errors).some(Boolean)) {
         showFieldErrors(fields, errors);
         return;
       }

@@ -63,6 +63,7 @@ export class Journey {
         address: identity.address ?? data.address,
         maskedPhone: data.maskedPhone,
         codeExpiresAt: data.codeExpiresAt,
+        codeLength: data.codeLength,
       }),
     };
     if (this.view.enrolmentId) {
@@ -112,10 +113,11 @@ export class Journey {
   /**
    * Sends one step and follows the answer: the next screen on success; on a problem, errors next to
    * their fields and a message in the form's alert area, or the current step when the server says so.
-   * `fieldOf` puts a problem code's message next to a field; `successNotice` tops the next screen.
+   * `fieldOf` puts a problem code's message next to a field; `facts` are what the page knows that the
+   * message may tell (e.g. the code's lifetime); `successNotice` tops the next screen.
    * Returns the problem (or null) so that a screen can add to it.
    */
-  async act(form, alert, fields, call, { fieldOf = {}, successNotice = null } = {}) {
+  async act(form, alert, fields, call, { fieldOf = {}, facts = {}, successNotice = null } = {}) {
     alert.clear();
     const answer = await whileBusy(form, call);
     if (answer.ok) {
@@ -124,7 +126,7 @@ export class Journey {
       return null;
     }
 
-    const problem = answer.problem;
+    const problem = { ...facts, ...answer.problem };
     const message = problemMessage(problem, "enrolment");
     if (problem.code === "wrong-step" && problem.step) {
       // A choice already made cannot be undone step by step: say so, and offer to start again.

@@ -1,7 +1,9 @@
 // Guide §5: "Merci de saisir votre identifiant" — the member number, formatted XXXXXXXX.XX as typed.
 import { post } from "../api.js";
 import { clearFieldErrors, showFieldErrors, textField } from "../fields.js";
-import { formatAsTyped, formatMemberNumber, isCompleteMemberNumber } from "../format.js";
+import { fieldMessages } from "../field-messages.js";
+import { formatAsTyped, formatMemberNumber } from "../format.js";
+import { isCompleteMemberNumber } from "../rules.js";
 import { stepScreen } from "./step-screen.js";
 
 export const memberNumberHelp =
@@ -25,7 +27,7 @@ export function memberNumberScreen(journey, options) {
     onSubmit: (form, alert) => {
       clearFieldErrors([memberNumber]);
       if (!isCompleteMemberNumber(memberNumber.value())) {
-        showFieldErrors([memberNumber], { memberNumber: "Saisissez votre identifiant : 10 chiffres au format XXXXXXXX.XX." });
+        showFieldErrors([memberNumber], { memberNumber: fieldMessages.memberNumber });
         return;
       }
       journey.act(form, alert, [memberNumber],

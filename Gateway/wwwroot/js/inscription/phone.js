@@ -2,7 +2,8 @@
 import { post } from "../api.js";
 import { h } from "../dom.js";
 import { button, checkboxField, clearFieldErrors, radioGroup, showFieldErrors, textField } from "../fields.js";
-import { isFrenchMobile, normaliseFrenchMobile } from "../format.js";
+import { fieldMessages } from "../field-messages.js";
+import { isFrenchMobile, sameMobile } from "../rules.js";
 import { stepScreen } from "./step-screen.js";
 
 const stepUrl = (journey, path) => `/api/enrolments/${encodeURIComponent(journey.enrolmentId)}/${path}`;
@@ -46,7 +47,7 @@ export function channelScreen(journey, options) {
     onSubmit: (form, alert) => {
       clearFieldErrors([channel]);
       if (!channel.value()) {
-        showFieldErrors([channel], { channel: "Choisissez SMS ou Courrier papier." });
+        showFieldErrors([channel], { channel: fieldMessages.channel });
         return;
       }
       journey.act(form, alert, [channel], () => post(stepUrl(journey, "channel"), { channel: channel.value() }));
@@ -76,8 +77,8 @@ export function newPhoneScreen(journey, options) {
     onSubmit: (form, alert) => {
       clearFieldErrors(fields);
       const errors = {};
-      if (!isFrenchMobile(phone.value())) errors.phone = "Saisissez un numéro de portable français : 10 chiffres commençant par 06 ou 07.";
-      if (normaliseFrenchMobile(phone.value()) !== normaliseFrenchMobile(phoneConfirmation.value())) errors.phoneConfirmation = "La confirmation ne correspond pas au numéro saisi.";
+      if (!isFrenchMobile(phone.value())) errors.phone = fieldMessages.phone;
+      if (!sameMobile(phone.value(), phoneConfirmation.value())) errors.phoneConfirmation = fieldMessages.phoneConfirmation;
       if (Object.keys(errors).length) {
         showFieldErrors(fields, errors);
         return;
