@@ -2,8 +2,11 @@
 // and the alert area of a form, announced by screen readers.
 import { h, replaceContent, uniqueId } from "./dom.js";
 
-/** A labelled input with an optional hint and a place for its error. */
-export function textField({ name, label, hint, type = "text", autocomplete, inputmode, maxlength, value, format, spellcheck }) {
+/**
+ * A labelled input with an optional hint and a place for its error. `labelAside` sits beside the label
+ * (e.g. a "?" button), `details` under the hint, `after` under the error (e.g. a link).
+ */
+export function textField({ name, label, hint, type = "text", autocomplete, inputmode, maxlength, value, format, spellcheck, labelAside, details, after }) {
   const id = uniqueId(name);
   const hintId = hint ? `${id}-hint` : null;
   const errorId = `${id}-error`;
@@ -24,10 +27,12 @@ export function textField({ name, label, hint, type = "text", autocomplete, inpu
   const element = h(
     "div",
     { class: "field" },
-    h("label", { for: id }, label),
+    labelAside ? h("div", { class: "label-row" }, h("label", { for: id }, label), labelAside) : h("label", { for: id }, label),
     hint ? h("p", { id: hintId, class: "field-hint" }, hint) : null,
+    details,
     input,
     error,
+    after,
   );
   return fieldApi({ name, label, element, input, error, focusTarget: input });
 }
@@ -93,8 +98,8 @@ function toggleInvalid(input, invalid) {
  * The form's announced message area. `show` accepts text or nodes (e.g. a message with links).
  * It is a live region present from the start, so that its content is read out when it changes.
  */
-export function alertArea() {
-  const element = h("div", { class: "alert", "aria-live": "assertive", "aria-atomic": "true" });
+export function alertArea(id = null) {
+  const element = h("div", { id, class: "alert", "aria-live": "assertive", "aria-atomic": "true" });
   return {
     element,
     show(content, kind = "error") {

@@ -7,16 +7,17 @@ import { showScreen } from "./screen.js";
 /**
  * `options`: { focus, notice, noticeKind } — how the screen is shown.
  * `submitLabel` names the main action (a submit button, so Enter in a field sends it);
- * `onBack` adds "Retour"; `onSubmit(form, alert)` runs on submit.
+ * `onBack` adds "Retour"; `onSubmit(form, alert)` runs on submit; `intro` comes between the heading and the
+ * form; `id` names the form (and its alert area, `${id}-alerte`).
  */
-export function formScreen(options, { title, kicker, heading, body, submitLabel = "Valider", onBack, onSubmit, extraActions = [] }) {
-  const alert = alertArea();
+export function formScreen(options, { id = null, title, kicker, heading, intro, body, submitLabel = "Valider", onBack, onSubmit, extraActions = [] }) {
+  const alert = alertArea(id ? `${id}-alerte` : null);
   if (options.notice) {
     alert.show(options.notice, options.noticeKind ?? "error");
   }
   const form = h(
     "form",
-    { class: "card", novalidate: true },
+    { id, class: "card", novalidate: true },
     alert.element,
     body,
     h(
@@ -31,7 +32,7 @@ export function formScreen(options, { title, kicker, heading, body, submitLabel 
     event.preventDefault();
     onSubmit?.(form, alert);
   });
-  showScreen({ title, kicker, heading: heading ?? title, content: form, focus: options.focus ?? true });
+  showScreen({ title, kicker, heading: heading ?? title, content: [intro, form], focus: options.focus ?? true });
   if (options.notice && (options.focus ?? true)) {
     announce(typeof options.notice === "string" ? options.notice : options.notice.textContent);
   }

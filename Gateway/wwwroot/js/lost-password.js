@@ -1,79 +1,44 @@
 // "J'ai perdu mon mot de passe ?": member number + birth date, then a code by SMS to the phone on file
 // (or a letter with a provisional access code when there is none), then a new password.
-import { get, post } from "./api.js";
+// The steps follow the server's answers through the same flow as the enrolment (flow.js).
+import { post } from "./api.js";
 import { codeEntry } from "./code-entry.js";
 import { h } from "./dom.js";
-import { clearFieldErrors, showFieldErrors, textField, whileBusy } from "./fields.js";
-import { formScreen } from "./form-screen.js";
 import { birthDateMessage, fieldMessages } from "./field-messages.js";
+import { clearFieldErrors, showFieldErrors, textField } from "./fields.js";
+import { Flow } from "./flow.js";
+import { formScreen } from "./form-screen.js";
 import { formatAsTyped, formatDateTyping, formatMemberNumber, frenchDateToIso } from "./format.js";
-import { isCompleteMemberNumber } from "./rules.js";
-import { problemMessage, showProblem, signInLink } from "./messages.js";
+import { problemMessage, signInLink } from "./messages.js";
 import { newPasswordFields, submitNewPassword } from "./password-fields.js";
+import { isCompleteMemberNumber } from "./rules.js";
 import { showScreen } from "./screen.js";
 import { resetStore } from "./storage.js";
 
 const title = "J'ai perdu mon mot de passe";
-let leave = () => {};
-
-const screens = {
-  request: requestScreen,
-  "enter-code": codeScreen,
-  "create-password": passwordScreen,
-  completed: completedScreen,
-  "letter-sent": letterScreen,
-};
 
 /** After a reload: the step the server holds for this tab's request, or the first screen. */
-export async function start() {
-  const saved = resetStore.load();
-  if (!saved?.resetId) {
-    show("request", { focus: false });
-    return;
-  }
-  const answer = await get(`/api/password-resets/${encodeURIComponent(saved.resetId)}`);
-  if (answer.ok) {
-    resetStore.save({ ...saved, ...answer.data });
-    show(answer.data.step, { focus: false });
-    return;
-  }
-  resetStore.clear();
-  show("request", { focus: false, notice: problemMessage({ code: "reset-expired" }) });
+export function start() {
+  return new Flow({
+    screens: {
+      request: requestScreen,
+      "enter-code": codeScreen,
+      "create-password": passwordScreen,
+      completed: completedScreen,
+      "letter-sent": letterScreen,
+    },
+    first: "request",
+    ends: ["completed", "letter-sent"],
+    api: "/api/password-resets",
+    idKey: "resetId",
+    store: resetStore,
+    context: "reset",
+    overCodes: ["unknown-reset", "reset-expired", "reset-void", "enrolment-void"],
+    overMessage: () => problemMessage({ code: "reset-expired" }),
+  }).resume();
 }
 
-function show(step, options = {}) {
-  leave();
-  leave = () => {};
-  (screens[step] ?? requestScreen)({ focus: true, ...options });
-}
-
-/** Sends one step of the reset and follows the answer. */
-async function act(form, alert, fields, call, { fieldOf = {}, facts = {} } = {}) {
-  alert.clear();
-  const answer = await whileBusy(form, call);
-  if (answer.ok) {
-    const current = resetStore.load() ?? {};
-    const next = { ...current, ...answer.data };
-    if (next.step === "completed" || next.step === "letter-sent") resetStore.clear();
-    else resetStore.save(next);
-    show(next.step);
-    return;
-  }
-  const problem = { ...facts, ...answer.problem };
-  if (problem.code === "wrong-step" && problem.step) {
-    resetStore.save({ ...resetStore.load(), step: problem.step });
-    show(problem.step, { notice: problemMessage(problem), noticeKind: "info" });
-    return;
-  }
-  if (["unknown-reset", "reset-expired", "enrolment-void"].includes(problem.code)) {
-    resetStore.clear();
-    show("request", { notice: problemMessage({ code: "reset-expired" }) });
-    return;
-  }
-  showProblem(problem, { alert, fields, context: "reset", fieldOf });
-}
-
-function requestScreen(options) {
+function requestScreen(flow, options) {
   const memberNumber = textField({
     name: "memberNumber",
     label: "Identifiant",
@@ -109,17 +74,14 @@ function requestScreen(options) {
         showFieldErrors(fields, errors);
         return;
       }
-      act(form, alert, fields, () => post("/api/password-resets", { memberNumber: memberNumber.value(), birthDate: isoBirthDate }));
+      flow.act(form, alert, fields, () => post("/api/password-resets", { memberNumber: memberNumber.value(), birthDate: isoBirthDate }));
     },
   });
 }
 
-const resetUrl = (path) => `/api/password-resets/${encodeURIComponent(resetStore.load()?.resetId ?? "")}/${path}`;
-
-function codeScreen(options) {
-  const view = resetStore.load() ?? {};
-  const { maskedPhone } = view;
-  const entry = codeEntry(view);
+function codeScreen(flow, options) {
+  const { maskedPhone } = flow.view;
+  const entry = codeEntry(flow.view);
   formScreen(options, {
     title: "Code de confirmation SMS",
     heading: "Saisissez le code reçu par SMS",
@@ -129,31 +91,28 @@ function codeScreen(options) {
         : "Si vos informations sont exactes, un code de confirmation vient d'être envoyé par SMS au numéro de portable enregistré."),
       entry.elements,
     ],
-    onBack: () => {
-      resetStore.clear();
-      show("request");
-    },
+    onBack: () => flow.restart(),
     onSubmit: (form, alert) => {
       if (entry.isComplete()) {
-        act(form, alert, [entry.field], () => post(resetUrl("code"), entry.body()), entry.problemOptions);
+        flow.act(form, alert, [entry.field], () => post(flow.url("code"), entry.body()), entry.problemOptions);
       }
     },
   });
-  leave = entry.start();
+  flow.onLeave(entry.start());
 }
 
-function passwordScreen(options) {
+function passwordScreen(flow, options) {
   const passwords = newPasswordFields();
   formScreen(options, {
     title: "Nouveau mot de passe",
     heading: "Je choisis mon nouveau mot de passe",
     body: passwords.elements,
     onSubmit: submitNewPassword(passwords, (form, alert, fields, body) =>
-      act(form, alert, fields, () => post(resetUrl("password"), body))),
+      flow.act(form, alert, fields, () => post(flow.url("password"), body))),
   });
 }
 
-function completedScreen(options) {
+function completedScreen(_flow, options) {
   showScreen({
     title: "Votre mot de passe est modifié",
     focus: options.focus,
@@ -166,7 +125,7 @@ function completedScreen(options) {
   });
 }
 
-function letterScreen(options) {
+function letterScreen(_flow, options) {
   showScreen({
     title: "Un courrier va vous être envoyé",
     focus: options.focus,
