@@ -10,7 +10,7 @@ import { Flow } from "./flow.js";
 import { formScreen } from "./form-screen.js";
 import { formatAsTyped, formatDateTyping, formatMemberNumber, frenchDateToIso } from "./format.js";
 import { problemMessage, signInLink } from "./messages.js";
-import { newPasswordFields, submitNewPassword } from "./password-fields.js";
+import { newPasswordStep } from "./password-fields.js";
 import { isCompleteMemberNumber } from "./rules.js";
 import { showScreen } from "./screen.js";
 import { resetStore } from "./storage.js";
@@ -102,14 +102,7 @@ function codeScreen(flow, options) {
 }
 
 function passwordScreen(flow, options) {
-  const passwords = newPasswordFields();
-  formScreen(options, {
-    title: "Nouveau mot de passe",
-    heading: "Je choisis mon nouveau mot de passe",
-    body: passwords.elements,
-    onSubmit: submitNewPassword(passwords, (form, alert, fields, body) =>
-      flow.act(form, alert, fields, () => post(flow.url("password"), body))),
-  });
+  newPasswordStep(flow, options, { title: "Nouveau mot de passe", heading: "Je choisis mon nouveau mot de passe" });
 }
 
 function completedScreen(_flow, options) {
