@@ -1,10 +1,12 @@
 using Enrolment.Grains.Accounts;
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Enrolments;
+using Enrolment.Grains.PasswordResets;
 using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Enrolment.Grains;
 
@@ -30,6 +32,8 @@ public static class GrainServices
             .Bind(configuration.GetSection(AccountOptions.Section))
             .Validate(AccountOptions.AreSound, "Accounts: a limit is out of range (threshold and durations positive, maximum lock at least the first).")
             .ValidateOnStart();
+        services.AddOptions<PasswordResetOptions>()
+            .Configure<IOptions<EnrolmentOptions>, IOptions<AccountOptions>>((reset, enrolment, accounts) => reset.From(enrolment.Value, accounts.Value));
         services.TryAddSingleton<DummySecretHash>();
         services.TryAddSingleton<OutboxDelivery>();
         services.AddOptions<SmsCeilingOptions>()

@@ -54,7 +54,7 @@ public static class Problems
 
         if (refusal.CurrentStep is { } step)
         {
-            extensions["step"] = StepNames.Of(step);
+            extensions["step"] = step;
         }
 
         if (refusal.Errors is { Count: > 0 } errors)

@@ -6,7 +6,7 @@ namespace Enrolment.Grains.Interfaces.Accounts;
 /// "J'ai perdu mon mot de passe", keyed by the normalised ten-digit member number typed.
 /// Its answers have the same shape whether or not that number has an account and the birth date matches:
 /// a request that matches nothing gets a decoy reset whose code can never match.
-/// Steps reuse <see cref="JourneyStep"/>: EnterCode, CreatePassword, Completed (SMS) or LetterSent (letter).
+/// Its steps are <see cref="ResetStep"/>: EnterCode, CreatePassword, Completed (SMS) or LetterSent (letter).
 /// </summary>
 public interface IPasswordResetGrain : IGrainWithStringKey
 {
@@ -27,7 +27,7 @@ public interface IPasswordResetGrain : IGrainWithStringKey
 [GenerateSerializer, Immutable]
 public sealed record ResetView(
     [property: Id(0)] Guid ResetId,
-    [property: Id(1)] JourneyStep Step,
+    [property: Id(1)] ResetStep Step,
     [property: Id(2)] string? MaskedPhone,
     [property: Id(3)] DateTimeOffset? CodeExpiresAt);
 

@@ -18,12 +18,12 @@ public sealed record StepOutcome(
 
 /// <summary>
 /// Why a call was refused: a stable <see cref="Code"/> (see <see cref="RefusalCodes"/>),
-/// and where they apply the attempts left, the wait before retrying, the current step, per-field errors.
+/// and where they apply the attempts left, the wait before retrying, the current step (as <see cref="StepNames"/> spells it), per-field errors.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record Refusal(
     [property: Id(0)] string Code,
     [property: Id(1)] int? AttemptsLeft = null,
     [property: Id(2)] int? RetryAfterSeconds = null,
-    [property: Id(3)] JourneyStep? CurrentStep = null,
+    [property: Id(3)] string? CurrentStep = null,
     [property: Id(4)] IReadOnlyDictionary<string, string[]>? Errors = null);

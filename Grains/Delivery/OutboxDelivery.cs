@@ -59,6 +59,20 @@ public sealed class OutboxDelivery(
         }
     }
 
+    /// <summary>One try for each message due; returns whether any was tried (the outbox then needs storing).</summary>
+    public async Task<bool> DeliverDueAsync(
+        Outbox outbox, Func<OutboxEntry, bool> canDeliver, string memberNumber, Action<string, string> audit, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var due = outbox.Due(now, canDeliver);
+        foreach (var entry in due)
+        {
+            var (kind, detail) = await TryDeliverAsync(entry, memberNumber, now, cancellationToken);
+            audit(kind, detail);
+        }
+
+        return due.Count > 0;
+    }
+
     /// <summary>Keeps every pending message and the most recent finished ones.</summary>
     public void Trim(List<OutboxEntry> outbox)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Enrolment.Grains.Codes;
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Enrolments;
@@ -33,7 +32,7 @@ public sealed partial class EnrolmentGrain
                 return Done(StepOutcome.Refused(new Refusal(RefusalCodes.CodeExpired)));
             }
 
-            var (verdict, record) = OneTimeCodes.Verify(journey.Code, code, now);
+            var (verdict, record) = CodeRules.Check(journey.Code, code, now);
             journey.Code = record;
             switch (verdict)
             {
@@ -43,13 +42,13 @@ public sealed partial class EnrolmentGrain
                     return Done(StepOutcome.Success(ViewOf(journey)));
                 case CodeVerdict.Mismatch:
                     Audit("code-mismatch", $"attemptsLeft={record.AttemptsLeft}");
-                    return Done(StepOutcome.Refused(new Refusal(RefusalCodes.CodeMismatch, AttemptsLeft: record.AttemptsLeft)));
+                    return Done(StepOutcome.Refused(CodeRules.RefusalFor(verdict, record)!));
                 case CodeVerdict.Exhausted:
                     Audit("code-mismatch", "attemptsLeft=0");
                     return VoidJourney(journey, "code", now);
                 case CodeVerdict.Expired:
                     Audit("code-expired");
-                    return Done(StepOutcome.Refused(new Refusal(RefusalCodes.CodeExpired)));
+                    return Done(StepOutcome.Refused(CodeRules.RefusalFor(verdict, record)!));
                 default:
                     return Done(StepOutcome.Refused(new Refusal(RefusalCodes.EnrolmentVoid, AttemptsLeft: 0)));
             }
@@ -58,7 +57,7 @@ public sealed partial class EnrolmentGrain
     /// <summary>A new code voids the previous one. Pressing twice within the spacing answers the first resend again.</summary>
     public Task<StepOutcome> ResendCode(Guid journeyId)
     {
-        return RunStep(journeyId, JourneyStep.EnterCode, new StepCommand("resend", [], IsResendReplay), IssueCode);
+        return RunStep(journeyId, JourneyStep.EnterCode, new StepCommand<Journey>("resend", [], IsResendReplay), IssueCode);
 
         Task<bool> IsResendReplay(Journey journey) => Task.FromResult(
             journey.LastCommand == CommandFingerprint.Of(journey.FingerprintKey, "resend")
@@ -69,13 +68,12 @@ public sealed partial class EnrolmentGrain
     /// Creates a code within the send limits and the cluster's hourly SMS ceiling and queues its SMS in the same
     /// state write, then tries it at once; the retry timer delivers it if that try fails.
     /// </summary>
-    private async Task<StepResult> IssueCode(Journey journey, DateTimeOffset now)
+    private async Task<StepResult<StepOutcome>> IssueCode(Journey journey, DateTimeOffset now)
     {
-        var verdict = _options.CodeSendLimits.Check(State.CodeSends, journey.CodesSent, now);
-        if (!verdict.IsAllowed)
+        if (_options.Codes.SendRefusal(State.CodeSends, journey.CodesSent, now, out var verdict) is { } tooMany)
         {
             Audit("code-refused", verdict.RetryAfterSeconds is { } wait ? $"retryAfter={wait}s" : "journey-limit");
-            return Done(StepOutcome.Refused(new Refusal(RefusalCodes.TooManyCodes, RetryAfterSeconds: verdict.RetryAfterSeconds)));
+            return Done(StepOutcome.Refused(tooMany));
         }
 
         // Past the ceiling no code exists, so the member is never told a code was sent when it was not.
@@ -86,24 +84,19 @@ public sealed partial class EnrolmentGrain
         }
 
         CancelQueuedSms();
-        var (code, record) = OneTimeCodes.Issue(_options.CodeLength, _options.CodeLifetime, _options.CodeAttempts, now);
+        var (code, record) = _options.Codes.Issue(now);
         journey.Code = record;
         journey.CodesSent++;
-        State.CodeSends = [.. _options.CodeSendLimits.Prune(State.CodeSends, now), now];
+        State.CodeSends = _options.Codes.RecordSend(State.CodeSends, now);
         journey.Step = JourneyStep.EnterCode;
-        var entry = Enqueue(new OutboxEntry
+        var entry = Outbox.Enqueue(new OutboxEntry
         {
             Channel = DeliveryChannel.Sms,
-            JourneyId = journey.Id,
             Phone = journey.Phone,
-            Secret = SmsText(code),
+            Secret = _options.Codes.SmsText("Votre code de confirmation pour créer votre espace personnel", code),
             CodeExpiresAt = record.ExpiresAt,
-        }, now);
+        }, journey.Id, now);
         Audit("code-issued", $"expiresAt={record.ExpiresAt:O};to={PhoneNumbers.Mask(journey.Phone ?? "")};message={entry.MessageId}");
         return Done(StepOutcome.Success(ViewOf(journey)), () => DeliverNowAsync(entry.MessageId));
     }
-
-    private string SmsText(string code) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"Votre code de confirmation pour créer votre espace personnel : {code}. Il est valable {_options.CodeLifetime.TotalMinutes:0} minutes.");
 }

@@ -1,4 +1,5 @@
 using Enrolment.Grains.Codes;
+using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Passwords;
@@ -15,7 +16,7 @@ public sealed partial class EnrolmentGrain
     public Task<StepOutcome> CreatePassword(Guid journeyId, string password, string passwordConfirmation)
     {
         // A replay is recognised through the password hash, never through a fast fingerprint of the password.
-        var command = new StepCommand("password", [], IsPasswordReplay);
+        var command = new StepCommand<Journey>("password", [], IsPasswordReplay);
         return RunStep(journeyId, JourneyStep.CreatePassword, command, async (journey, now) =>
         {
             var owner = new PasswordOwner(MemberNumber, journey.Member.BirthDate, journey.Member.LastName);
@@ -43,7 +44,7 @@ public sealed partial class EnrolmentGrain
     }
 
     /// <summary>The letter path: the account exists at once with a provisional code, and the letter carries that code.</summary>
-    private async Task<StepResult> PostLetter(Journey journey, DateTimeOffset now)
+    private async Task<StepResult<StepOutcome>> PostLetter(Journey journey, DateTimeOffset now)
     {
         var code = ProvisionalCodes.Generate(_options.ProvisionalCodeLength);
         var expiresAt = now + _options.ProvisionalCodeLifetime;
@@ -51,15 +52,14 @@ public sealed partial class EnrolmentGrain
         journey.Step = JourneyStep.LetterSent;
         State.Enrolled = true;
         State.PendingAccount = AccountFor(journey, now, null, hash, expiresAt);
-        var entry = Enqueue(new OutboxEntry
+        var entry = Outbox.Enqueue(new OutboxEntry
         {
             Channel = DeliveryChannel.Letter,
-            JourneyId = journey.Id,
             Secret = code,
             RecipientName = journey.Member.FullName,
             Address = journey.Member.Address,
             CodeExpiresAt = expiresAt,
-        }, now);
+        }, journey.Id, now);
         Audit("letter-queued", $"expiresAt={expiresAt:O};message={entry.MessageId}");
         return Done(StepOutcome.Success(ViewOf(journey)), FinishPendingWorkAsync);
     }

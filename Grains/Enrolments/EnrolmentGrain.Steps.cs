@@ -1,87 +1,50 @@
+using Enrolment.Grains.Accounts;
+using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Microsoft.Extensions.Logging;
 
 namespace Enrolment.Grains.Enrolments;
 
-/// <summary>What every step call goes through: the journey must be this member's current one, alive, and at the step.</summary>
+/// <summary>What every step call goes through (<see cref="StepPipeline{TFlow,TStep,TOutcome}"/>): the journey must be this member's current one, alive, and at the step.</summary>
 public sealed partial class EnrolmentGrain
 {
-    /// <summary>The outcome of a step, and what to do once it is stored (deliver a message, create the account).</summary>
-    private readonly record struct StepResult(StepOutcome Outcome, Func<Task>? AfterWrite = null);
+    private StepPipeline<Journey, JourneyStep, StepOutcome>? _steps;
 
-    /// <summary>How a step recognises its own replay: by a fingerprint of its body, or by a finer test.</summary>
-    private sealed record StepCommand(string Name, string[] Parts, Func<Journey, Task<bool>>? IsReplay = null);
+    private StepPipeline<Journey, JourneyStep, StepOutcome> Steps => _steps ??= new(
+        new StepHooks<Journey, StepOutcome>(
+            Resolve,
+            journey => journey.LastView is { } previous ? StepOutcome.Success(previous) : null,
+            StepOutcome.Refused,
+            Remember,
+            SaveStepAsync,
+            () => Work.Schedule(time.GetUtcNow())),
+        time,
+        logger);
 
-    private static StepResult Done(StepOutcome outcome, Func<Task>? afterWrite = null) => new(outcome, afterWrite);
+    private static StepResult<StepOutcome> Done(StepOutcome outcome, Func<Task>? afterWrite = null) => new(outcome, afterWrite);
 
-    private static StepCommand Command(string name, params string[] parts) => new(name, parts);
+    private static StepCommand<Journey> Command(string name, params string[] parts) => new(name, parts);
 
-    private async Task<StepOutcome> RunStep(Guid journeyId, JourneyStep expected, StepCommand command, Func<Journey, DateTimeOffset, Task<StepResult>> step)
+    private Task<StepOutcome> RunStep(Guid journeyId, JourneyStep expected, StepCommand<Journey> command, Func<Journey, DateTimeOffset, Task<StepResult<StepOutcome>>> step) =>
+        Steps.RunAsync(journeyId, expected, command, step);
+
+    private Task<StepOutcome> RunStep(Guid journeyId, JourneyStep expected, StepCommand<Journey> command, Func<Journey, DateTimeOffset, StepResult<StepOutcome>> step) =>
+        Steps.RunAsync(journeyId, expected, command, step);
+
+    /// <summary>A step that succeeded is answered again, as it was, to its replay.</summary>
+    private static bool Remember(StepOutcome outcome, Journey journey)
     {
-        var now = time.GetUtcNow();
-        var (journey, refusal) = Resolve(journeyId, now);
-        if (journey is null)
+        if (outcome.View is not { } view)
         {
-            return StepOutcome.Refused(refusal!);
+            return false;
         }
 
-        var fingerprint = CommandFingerprint.Of(journey.FingerprintKey, command.Name, command.Parts);
-        var isReplay = command.IsReplay is { } test ? await test(journey) : journey.LastCommand == fingerprint;
-        if (isReplay && journey.LastView is { } previous)
-        {
-            return StepOutcome.Success(previous);
-        }
-
-        if (journey.Step != expected)
-        {
-            return StepOutcome.Refused(new Refusal(RefusalCodes.WrongStep, CurrentStep: journey.Step));
-        }
-
-        var result = await step(journey, now);
-        if (result.Outcome.View is { } view)
-        {
-            journey.LastCommand = fingerprint;
-            journey.LastView = view;
-            journey.LastStepAt = now;
-        }
-
-        await SaveStepAsync();
-        if (result.AfterWrite is { } afterWrite)
-        {
-            // The step is stored: whatever happens next is retried by the timer, so it must not turn success into failure.
-            try
-            {
-                await afterWrite();
-            }
-            catch (Exception exception)
-            {
-                logger.LogWarning("Follow-up of an enrolment step failed ({Error}); the retry timer takes over", exception.GetType().Name);
-                ScheduleWork(time.GetUtcNow());
-            }
-        }
-
-        return result.Outcome;
+        journey.LastView = view;
+        return true;
     }
 
-    /// <summary>
-    /// Stores a step. When storage fails the caller gets the error, and this activation, whose memory now holds a
-    /// change that was not stored, makes way for a fresh one that reads back what was.
-    /// </summary>
-    private async Task SaveStepAsync()
-    {
-        try
-        {
-            await store.WriteStateAsync();
-        }
-        catch
-        {
-            this.DeactivateOnIdle();
-            throw;
-        }
-    }
-
-    private Task<StepOutcome> RunStep(Guid journeyId, JourneyStep expected, StepCommand command, Func<Journey, DateTimeOffset, StepResult> step) =>
-        RunStep(journeyId, expected, command, (journey, now) => Task.FromResult(step(journey, now)));
+    /// <summary>Stores a step; when storage fails, this activation makes way for one that reads back what was stored.</summary>
+    private Task SaveStepAsync() => this.SaveOrMakeWayAsync(store);
 
     /// <summary>The member's current journey when <paramref name="journeyId"/> names it and it may go on; else why not.</summary>
     private (Journey? Journey, Refusal? Refusal) Resolve(Guid journeyId, DateTimeOffset now)
@@ -118,7 +81,7 @@ public sealed partial class EnrolmentGrain
     /// Ends a journey that failed its checks. Enough of them within the window lock the member's enrolment:
     /// the call that crossed the line is told so at once.
     /// </summary>
-    private StepResult VoidJourney(Journey journey, string reason, DateTimeOffset now)
+    private StepResult<StepOutcome> VoidJourney(Journey journey, string reason, DateTimeOffset now)
     {
         journey.VoidReason = reason;
         journey.Code = null;
@@ -153,12 +116,7 @@ public sealed partial class EnrolmentGrain
     /// <summary>Records an event for support; <paramref name="detail"/> never holds a secret or a full phone number.</summary>
     private void Audit(string kind, string? detail = null)
     {
-        State.Audit.Add(new AuditEvent(time.GetUtcNow(), kind, detail));
-        if (State.Audit.Count > _options.AuditTrailLength)
-        {
-            State.Audit.RemoveRange(0, State.Audit.Count - _options.AuditTrailLength);
-        }
-
+        AuditTrail.Append(State.Audit, new AuditEvent(time.GetUtcNow(), kind, detail), _options.AuditTrailLength);
         logger.LogInformation("Enrolment {Event} {Detail} (journey {JourneyId})", kind, detail, State.Current?.Id);
     }
 }

@@ -1,4 +1,5 @@
 using Enrolment.Grains.Codes;
+using Enrolment.Grains.Delivery;
 
 namespace Enrolment.Grains.Enrolments;
 
@@ -57,6 +58,9 @@ public sealed class EnrolmentOptions
         && o.OutboxHistoryLength >= 0;
 
     public CodeSendLimits CodeSendLimits => new(CodesPerJourney, CodesPerMember, CodesPerMemberWindow, CodeSpacing);
+
+    /// <summary>The one-time code rules, shared with the lost password.</summary>
+    public CodeRules Codes => new(CodeLength, CodeLifetime, CodeAttempts, CodeSendLimits);
 
     /// <summary>How long a step waits for the first delivery try before leaving it to the retry timer.</summary>
     public TimeSpan DeliveryFirstTryTimeout { get; set; } = TimeSpan.FromSeconds(5);

@@ -1,4 +1,5 @@
 using Enrolment.Grains.Codes;
+using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Members;
 
@@ -6,7 +7,7 @@ namespace Enrolment.Grains.Enrolments;
 
 /// <summary>One journey of a member, from "Je m'inscris" to an account; kept until the next one replaces it.</summary>
 [GenerateSerializer]
-public sealed class Journey
+public sealed class Journey : IStepFlow<JourneyStep>
 {
     [Id(0)] public Guid Id { get; set; }
 

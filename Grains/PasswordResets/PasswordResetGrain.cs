@@ -16,7 +16,8 @@ namespace Enrolment.Grains.PasswordResets;
 /// <summary>
 /// "J'ai perdu mon mot de passe" for one member number: a code by SMS then a new password, or a new letter with
 /// a provisional code. A request that matches no account (unknown number, wrong birth date) becomes a decoy that
-/// answers in the same shape and whose code never matches. Same code rules and send limits as the enrolment.
+/// answers in the same shape and whose code never matches. Same code engine (<see cref="CodeRules"/>) and step
+/// pipeline (<see cref="StepPipeline{TFlow,TStep,TOutcome}"/>) as the enrolment.
 /// </summary>
 public sealed partial class PasswordResetGrain(
     [PersistentState("password-reset", StorageNames.Store)] IPersistentState<PasswordResetState> reset,
@@ -24,12 +25,11 @@ public sealed partial class PasswordResetGrain(
     DummySecretHash dummyHash,
     OutboxDelivery delivery,
     TimeProvider time,
-    IOptions<AccountOptions> accountOptions,
-    IOptions<EnrolmentOptions> enrolmentOptions,
+    IOptions<PasswordResetOptions> options,
     ILogger<PasswordResetGrain> logger) : Grain, IPasswordResetGrain
 {
-    private readonly AccountOptions _accounts = accountOptions.Value;
-    private readonly EnrolmentOptions _codes = enrolmentOptions.Value;
+    private readonly PasswordResetOptions _options = options.Value;
+    private StepPipeline<PasswordResetState, ResetStep, ResetOutcome>? _steps;
 
     private PasswordResetState State => reset.State;
 
@@ -37,14 +37,23 @@ public sealed partial class PasswordResetGrain(
 
     private IAccountGrain Account => GrainFactory.GetGrain<IAccountGrain>(MemberNumber);
 
+    private StepPipeline<PasswordResetState, ResetStep, ResetOutcome> Steps => _steps ??= new(
+        new StepHooks<PasswordResetState, ResetOutcome>(
+            Resolve,
+            _ => ResetOutcome.Success(View()),
+            ResetOutcome.Refused,
+            (outcome, _) => outcome.Succeeded,
+            SaveAsync,
+            () => Work.Schedule(time.GetUtcNow())),
+        time,
+        logger);
+
     public async Task<ResetOutcome> Start(DateOnly birthDate)
     {
         var now = time.GetUtcNow();
-        var limits = new CodeSendLimits(int.MaxValue, _codes.CodesPerMember, _codes.CodesPerMemberWindow, _codes.CodeSpacing);
-        var verdict = limits.Check(State.Sends, 0, now);
-        if (!verdict.IsAllowed)
+        if (_options.Codes.SendRefusal(State.Sends, 0, now, out _) is { } tooMany)
         {
-            return ResetOutcome.Refused(new Refusal(RefusalCodes.TooManyCodes, RetryAfterSeconds: verdict.RetryAfterSeconds));
+            return ResetOutcome.Refused(tooMany);
         }
 
         var member = await GrainFactory.GetGrain<IMemberDirectoryGrain>(0).Get(MemberNumber);
@@ -55,7 +64,7 @@ public sealed partial class PasswordResetGrain(
             return ResetOutcome.Refused(ceiling);
         }
 
-        CancelQueuedSms(now);
+        CancelQueuedSms();
         State.ResetId = Guid.NewGuid();
         State.LastStepAt = now;
         State.VoidReason = null;
@@ -64,8 +73,7 @@ public sealed partial class PasswordResetGrain(
         State.IsDecoy = !genuine;
         State.FingerprintKey = CommandFingerprint.NewKey();
         State.LastCommand = null;
-        State.Sends = limits.Prune(State.Sends, now);
-        State.Sends.Add(now);
+        State.Sends = _options.Codes.RecordSend(State.Sends, now);
 
         if (genuine)
         {
@@ -87,116 +95,97 @@ public sealed partial class PasswordResetGrain(
 
         // Delivered right after this answer, not before it: waiting for the SMS provider here would make a real
         // request answer later than a decoy, and so tell which numbers and birth dates match.
-        ScheduleRetry(now);
+        Work.Schedule(now);
         return ResetOutcome.Success(View());
     }
 
     public Task<ResetOutcome> Get(Guid resetId) =>
-        Task.FromResult(Refusal(resetId, time.GetUtcNow()) is { } refusal ? ResetOutcome.Refused(refusal) : ResetOutcome.Success(View()));
+        Task.FromResult(Resolve(resetId, time.GetUtcNow()).Refusal is { } refusal ? ResetOutcome.Refused(refusal) : ResetOutcome.Success(View()));
 
-    public async Task<ResetOutcome> SubmitCode(Guid resetId, string code)
-    {
-        var now = time.GetUtcNow();
-        var fingerprint = CommandFingerprint.Of(State.FingerprintKey, nameof(SubmitCode), code);
-        if (Refusal(resetId, now) is { } refusal)
+    public Task<ResetOutcome> SubmitCode(Guid resetId, string code) =>
+        Steps.RunAsync(resetId, ResetStep.EnterCode, new StepCommand<PasswordResetState>(nameof(SubmitCode), [code]), (state, now) =>
         {
-            return ResetOutcome.Refused(refusal);
-        }
+            if (state.Code is null)
+            {
+                return Done(ResetOutcome.Refused(new Refusal(RefusalCodes.WrongStep, CurrentStep: StepNames.Of(state.Step))));
+            }
 
-        if (State.LastCommand == fingerprint)
+            var (verdict, record) = CodeRules.Check(state.Code, code, now);
+            if (state.IsDecoy && verdict == CodeVerdict.Accepted)
+            {
+                // A decoy's code can never match, even by a one-in-a-million draw.
+                verdict = record.AttemptsLeft > 1 ? CodeVerdict.Mismatch : CodeVerdict.Exhausted;
+                record = state.Code with { AttemptsLeft = record.AttemptsLeft - 1 };
+            }
+
+            state.Code = record;
+            switch (verdict)
+            {
+                case CodeVerdict.Accepted:
+                    state.Step = ResetStep.CreatePassword;
+                    Audit("reset-code-accepted");
+                    return Done(ResetOutcome.Success(View()));
+                case CodeVerdict.Mismatch:
+                    Audit("reset-code-mismatch", $"attemptsLeft={record.AttemptsLeft}");
+                    return Done(ResetOutcome.Refused(CodeRules.RefusalFor(verdict, record)!));
+                case CodeVerdict.Exhausted:
+                    Audit("reset-code-mismatch", "attemptsLeft=0");
+                    return Done(VoidRequest());
+                case CodeVerdict.Expired:
+                    return Done(ResetOutcome.Refused(CodeRules.RefusalFor(verdict, record)!));
+                default:
+                    return Done(ResetOutcome.Refused(new Refusal(RefusalCodes.ResetExpired, AttemptsLeft: 0)));
+            }
+        });
+
+    public Task<ResetOutcome> SetPassword(Guid resetId, string password, string passwordConfirmation) =>
+        Steps.RunAsync(resetId, ResetStep.CreatePassword, new StepCommand<PasswordResetState>(nameof(SetPassword), [password, passwordConfirmation]), async (state, _) =>
         {
-            return ResetOutcome.Success(View());
-        }
+            if (state.IsDecoy)
+            {
+                return Done(ResetOutcome.Refused(new Refusal(RefusalCodes.WrongStep, CurrentStep: StepNames.Of(state.Step))));
+            }
 
-        if (State.Step != JourneyStep.EnterCode || State.Code is null)
-        {
-            return ResetOutcome.Refused(new Refusal(RefusalCodes.WrongStep, CurrentStep: State.Step));
-        }
+            var member = await GrainFactory.GetGrain<IMemberDirectoryGrain>(0).Get(MemberNumber);
+            var owner = new PasswordOwner(MemberNumber, member?.BirthDate ?? default, member?.LastName ?? "");
+            var errors = PasswordPolicy.Check(password, passwordConfirmation, owner);
+            if (errors.Count > 0)
+            {
+                return Done(ResetOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: errors)));
+            }
 
-        var (verdict, record) = OneTimeCodes.Verify(State.Code, code, now);
-        if (State.IsDecoy && verdict == CodeVerdict.Accepted)
-        {
-            // A decoy's code can never match, even by a one-in-a-million draw.
-            verdict = record.AttemptsLeft > 1 ? CodeVerdict.Mismatch : CodeVerdict.Exhausted;
-            record = State.Code with { AttemptsLeft = record.AttemptsLeft - 1 };
-        }
-
-        State.Code = record;
-        switch (verdict)
-        {
-            case CodeVerdict.Accepted:
-                State.Step = JourneyStep.CreatePassword;
-                State.LastStepAt = now;
-                State.LastCommand = fingerprint;
-                Audit(now, "reset-code-accepted");
-                await SaveAsync();
-                return ResetOutcome.Success(View());
-            case CodeVerdict.Mismatch:
-                Audit(now, "reset-code-mismatch", $"attemptsLeft={record.AttemptsLeft}");
-                await SaveAsync();
-                return ResetOutcome.Refused(new Refusal(RefusalCodes.CodeMismatch, AttemptsLeft: record.AttemptsLeft));
-            case CodeVerdict.Exhausted:
-                State.VoidReason = "code";
-                Audit(now, "reset-void", "code");
-                await SaveAsync();
-                return ResetOutcome.Refused(new Refusal(RefusalCodes.CodeMismatch, AttemptsLeft: 0));
-            case CodeVerdict.Expired:
-                return ResetOutcome.Refused(new Refusal(RefusalCodes.CodeExpired));
-            default:
-                return ResetOutcome.Refused(new Refusal(RefusalCodes.ResetExpired));
-        }
-    }
-
-    public async Task<ResetOutcome> SetPassword(Guid resetId, string password, string passwordConfirmation)
-    {
-        var now = time.GetUtcNow();
-        var fingerprint = CommandFingerprint.Of(State.FingerprintKey, nameof(SetPassword), password, passwordConfirmation);
-        if (Refusal(resetId, now) is { } refusal)
-        {
-            return ResetOutcome.Refused(refusal);
-        }
-
-        if (State.LastCommand == fingerprint)
-        {
-            return ResetOutcome.Success(View());
-        }
-
-        if (State.Step != JourneyStep.CreatePassword || State.IsDecoy)
-        {
-            return ResetOutcome.Refused(new Refusal(RefusalCodes.WrongStep, CurrentStep: State.Step));
-        }
-
-        var member = await GrainFactory.GetGrain<IMemberDirectoryGrain>(0).Get(MemberNumber);
-        var owner = new PasswordOwner(MemberNumber, member?.BirthDate ?? default, member?.LastName ?? "");
-        var errors = PasswordPolicy.Check(password, passwordConfirmation, owner);
-        if (errors.Count > 0)
-        {
-            return ResetOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: errors));
-        }
-
-        // The account first: should this grain fail before its own write, a replay sets the same password again.
-        await Account.ResetPassword(State.ResetId, await hasher.HashAsync(password));
-        State.Step = JourneyStep.Completed;
-        State.LastStepAt = now;
-        State.LastCommand = fingerprint;
-        Audit(now, "password-reset-completed");
-        await SaveAsync();
-        return ResetOutcome.Success(View());
-    }
+            // The account first: should this grain fail before its own write, a replay sets the same password again.
+            await Account.ResetPassword(state.ResetId, await hasher.HashAsync(password));
+            state.Step = ResetStep.Completed;
+            Audit("password-reset-completed");
+            return Done(ResetOutcome.Success(View()));
+        });
 
     public Task<IReadOnlyList<AuditEvent>> GetAuditTrail() => Task.FromResult<IReadOnlyList<AuditEvent>>([.. State.Audit]);
 
-    private Refusal? Refusal(Guid resetId, DateTimeOffset now)
+    private static StepResult<ResetOutcome> Done(ResetOutcome outcome) => new(outcome);
+
+    /// <summary>The current request when <paramref name="resetId"/> names it and it may go on; else why not.</summary>
+    private (PasswordResetState? Flow, Refusal? Refusal) Resolve(Guid resetId, DateTimeOffset now)
     {
         if (!State.Exists || State.ResetId != resetId)
         {
-            return new Refusal(RefusalCodes.UnknownReset);
+            return (null, new Refusal(RefusalCodes.UnknownReset));
         }
 
-        var finished = State.Step is JourneyStep.Completed or JourneyStep.LetterSent;
-        return State.VoidReason is not null || (!finished && State.LastStepAt + _accounts.ResetWindow <= now)
-            ? new Refusal(RefusalCodes.ResetExpired)
-            : null;
+        return State.VoidReason is not null || (!State.IsFinished && State.LastStepAt + _options.Window <= now)
+            ? (null, new Refusal(RefusalCodes.ResetExpired))
+            : (State, null);
+    }
+
+    /// <summary>The third wrong code ends the request, as it ends an enrolment: this call and every later one answer it is over.</summary>
+    private ResetOutcome VoidRequest()
+    {
+        State.VoidReason = "code";
+        State.Code = null;
+        CancelQueuedSms();
+        Audit("reset-void", "code");
+        return ResetOutcome.Refused(new Refusal(RefusalCodes.ResetExpired, AttemptsLeft: 0));
     }
 
     /// <summary>
@@ -217,22 +206,22 @@ public sealed partial class PasswordResetGrain(
 
     private void IssueSmsCode(string phone, DateTimeOffset now)
     {
-        var (code, record) = OneTimeCodes.Issue(_codes.CodeLength, _codes.CodeLifetime, _codes.CodeAttempts, now);
+        var (code, record) = _options.Codes.Issue(now);
         State.Code = record;
-        State.Step = JourneyStep.EnterCode;
+        State.Step = ResetStep.EnterCode;
         State.MaskedPhone = PhoneNumbers.Mask(phone);
         QueueSms(phone, code, record.ExpiresAt, now);
-        Audit(now, "reset-started", "sms");
+        Audit("reset-started", "sms");
     }
 
     private async Task IssueLetter(MemberRecord member, DateTimeOffset now)
     {
-        var code = ProvisionalCodes.Generate(_codes.ProvisionalCodeLength);
-        var expiresAt = now + _accounts.ProvisionalCodeLifetime;
+        var code = ProvisionalCodes.Generate(_options.ProvisionalCodeLength);
+        var expiresAt = now + _options.ProvisionalCodeLifetime;
         await Account.IssueProvisionalCode(State.ResetId, await hasher.HashAsync(code), expiresAt);
-        State.Step = JourneyStep.LetterSent;
+        State.Step = ResetStep.LetterSent;
         QueueLetter(member, code, expiresAt, now);
-        Audit(now, "reset-started", "letter");
+        Audit("reset-started", "letter");
     }
 
     private async Task StartDecoy(DateOnly birthDate, DateTimeOffset now)
@@ -247,23 +236,23 @@ public sealed partial class PasswordResetGrain(
         {
             // A genuine letter costs one slow hash; so does its decoy.
             await hasher.VerifyAsync(DecoyReset.NewKey(), await dummyHash.GetAsync());
-            State.Step = JourneyStep.LetterSent;
+            State.Step = ResetStep.LetterSent;
         }
         else
         {
-            State.Code = OneTimeCodes.Issue(_codes.CodeLength, _codes.CodeLifetime, _codes.CodeAttempts, now).Record;
-            State.Step = JourneyStep.EnterCode;
+            State.Code = _options.Codes.Issue(now).Record;
+            State.Step = ResetStep.EnterCode;
         }
 
-        Audit(now, "reset-unmatched");
+        Audit("reset-unmatched");
         logger.LogInformation("Lost-password request matched no account; answered with a decoy");
     }
 
     private ResetView View() =>
-        new(State.ResetId, State.Step, State.MaskedPhone, State.Step == JourneyStep.EnterCode ? State.Code?.ExpiresAt : null);
+        new(State.ResetId, State.Step, State.MaskedPhone, State.Step == ResetStep.EnterCode ? State.Code?.ExpiresAt : null);
 
     private Task SaveAsync() => this.SaveOrMakeWayAsync(reset);
 
-    private void Audit(DateTimeOffset at, string kind, string? detail = null) =>
-        AuditTrail.Append(State.Audit, new AuditEvent(at, kind, detail), _accounts.AuditTrailLength);
+    private void Audit(string kind, string? detail = null) =>
+        AuditTrail.Append(State.Audit, new AuditEvent(time.GetUtcNow(), kind, detail), _options.AuditTrailLength);
 }

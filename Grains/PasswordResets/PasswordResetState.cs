@@ -1,16 +1,17 @@
 using Enrolment.Grains.Codes;
-using Enrolment.Grains.Enrolments;
+using Enrolment.Grains.Delivery;
+using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
 
 namespace Enrolment.Grains.PasswordResets;
 
 /// <summary>One member number's lost-password requests (state name "password-reset"): the current one and the send history.</summary>
 [GenerateSerializer]
-public sealed class PasswordResetState
+public sealed class PasswordResetState : IStepFlow<ResetStep>
 {
     [Id(0)] public Guid ResetId { get; set; }
 
-    [Id(1)] public JourneyStep Step { get; set; }
+    [Id(1)] public ResetStep Step { get; set; }
 
     /// <summary>The request matched no account with that birth date: its code can never match.</summary>
     [Id(2)] public bool IsDecoy { get; set; }
@@ -41,4 +42,6 @@ public sealed class PasswordResetState
     [Id(12)] public List<OutboxEntry> Outbox { get; set; } = [];
 
     public bool Exists => ResetId != Guid.Empty;
+
+    public bool IsFinished => Step is ResetStep.Completed or ResetStep.LetterSent;
 }

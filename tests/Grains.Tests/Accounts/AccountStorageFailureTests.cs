@@ -38,7 +38,7 @@ public sealed class AccountStorageFailureTests(ClusterFixture fixture)
 
         Assert.Empty(fixture.Sms.SentTo(member.MobilePhone!));
         var started = await reset.Start(member.BirthDate);
-        Assert.Equal(JourneyStep.EnterCode, started.View?.Step);
-        Assert.Equal(JourneyStep.CreatePassword, (await reset.SubmitCode(started.View!.ResetId, await CodeSentTo(fixture, member.MobilePhone!))).View?.Step);
+        Assert.Equal(ResetStep.EnterCode, started.View?.Step);
+        Assert.Equal(ResetStep.CreatePassword, (await reset.SubmitCode(started.View!.ResetId, await CodeSentTo(fixture, member.MobilePhone!))).View?.Step);
     }
 }

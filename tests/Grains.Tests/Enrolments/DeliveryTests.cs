@@ -1,3 +1,4 @@
+using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Tests.Fixtures;

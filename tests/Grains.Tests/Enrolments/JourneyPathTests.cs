@@ -143,7 +143,7 @@ public sealed class JourneyPathTests(ClusterFixture cluster)
         var id = await _driver.Start(member);
 
         var refusal = (await grain.SubmitMemberNumber(id, member.MemberNumber)).ShouldBeRefused(RefusalCodes.WrongStep);
-        Assert.Equal(JourneyStep.ConfirmIdentity, refusal.CurrentStep);
+        Assert.Equal(StepNames.Of(JourneyStep.ConfirmIdentity), refusal.CurrentStep);
         (await grain.SubmitCode(id, "123456")).ShouldBeRefused(RefusalCodes.WrongStep);
         (await grain.CreatePassword(id, JourneyDriver.GoodPassword, JourneyDriver.GoodPassword)).ShouldBeRefused(RefusalCodes.WrongStep);
         (await grain.ResendCode(id)).ShouldBeRefused(RefusalCodes.WrongStep);

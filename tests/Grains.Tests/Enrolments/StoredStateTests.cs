@@ -1,3 +1,4 @@
+using Enrolment.Grains.Delivery;
 using System.Text.Json;
 using Enrolment.Grains.Codes;
 using Enrolment.Grains.Enrolments;

@@ -1,7 +1,7 @@
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Members;
 
-namespace Enrolment.Grains.Enrolments;
+namespace Enrolment.Grains.Delivery;
 
 /// <summary>
 /// A message to deliver, written in the same state write as the code it carries, so that a crash cannot lose it.

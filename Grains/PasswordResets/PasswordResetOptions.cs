@@ -1,0 +1,32 @@
+using Enrolment.Grains.Accounts;
+using Enrolment.Grains.Delivery;
+using Enrolment.Grains.Enrolments;
+
+namespace Enrolment.Grains.PasswordResets;
+
+/// <summary>
+/// What a lost-password request obeys. Set nowhere of its own: the code rules are the enrolment's
+/// (section <c>Enrolment</c>), the request window and letters the accounts' (section <c>Accounts</c>).
+/// </summary>
+public sealed class PasswordResetOptions
+{
+    public CodeRules Codes { get; set; } = new EnrolmentOptions().Codes;
+
+    /// <summary>A request expires this long after its last step.</summary>
+    public TimeSpan Window { get; set; }
+
+    public int ProvisionalCodeLength { get; set; }
+
+    public TimeSpan ProvisionalCodeLifetime { get; set; }
+
+    public int AuditTrailLength { get; set; }
+
+    public void From(EnrolmentOptions enrolment, AccountOptions accounts)
+    {
+        Codes = enrolment.Codes;
+        Window = accounts.ResetWindow;
+        ProvisionalCodeLength = enrolment.ProvisionalCodeLength;
+        ProvisionalCodeLifetime = accounts.ProvisionalCodeLifetime;
+        AuditTrailLength = accounts.AuditTrailLength;
+    }
+}
