@@ -37,7 +37,7 @@ public sealed partial class EnrolmentGrain
             switch (verdict)
             {
                 case CodeVerdict.Accepted:
-                    journey.Step = JourneyStep.CreatePassword;
+                    journey.AcceptCode();
                     Audit("code-accepted");
                     return Done(StepOutcome.Success(ViewOf(journey)));
                 case CodeVerdict.Mismatch:
@@ -85,10 +85,8 @@ public sealed partial class EnrolmentGrain
 
         CancelQueuedSms();
         var (code, record) = _options.Codes.Issue(now);
-        journey.Code = record;
-        journey.CodesSent++;
+        journey.SendCode(record);
         State.CodeSends = _options.Codes.RecordSend(State.CodeSends, now);
-        journey.Step = JourneyStep.EnterCode;
         var entry = Outbox.Enqueue(new OutboxEntry
         {
             Channel = DeliveryChannel.Sms,

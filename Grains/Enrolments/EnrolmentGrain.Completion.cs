@@ -28,9 +28,7 @@ public sealed partial class EnrolmentGrain
             }
 
             var hash = await hasher.HashAsync(password);
-            journey.PasswordHash = hash;
-            journey.Code = null;
-            journey.Step = JourneyStep.Completed;
+            journey.CreatePassword(hash);
             State.Enrolled = true;
             State.PendingAccount = AccountFor(journey, now, hash, null, null);
             Audit("password-created");
@@ -49,7 +47,7 @@ public sealed partial class EnrolmentGrain
         var code = ProvisionalCodes.Generate(_options.ProvisionalCodeLength);
         var expiresAt = now + _options.ProvisionalCodeLifetime;
         var hash = await hasher.HashAsync(code);
-        journey.Step = JourneyStep.LetterSent;
+        journey.PostLetter();
         State.Enrolled = true;
         State.PendingAccount = AccountFor(journey, now, null, hash, expiresAt);
         var entry = Outbox.Enqueue(new OutboxEntry

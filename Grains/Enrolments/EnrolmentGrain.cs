@@ -81,7 +81,7 @@ public sealed partial class EnrolmentGrain(
     public Task<StepOutcome> ConfirmIdentity(Guid journeyId) =>
         RunStep(journeyId, JourneyStep.ConfirmIdentity, Command("confirm-identity"), (journey, _) =>
         {
-            journey.Step = journey.Member.MobilePhone is null ? JourneyStep.ChooseChannel : JourneyStep.ConfirmPhone;
+            journey.ConfirmIdentity();
             Audit("identity-confirmed");
             return Done(StepOutcome.Success(ViewOf(journey)));
         });
@@ -89,17 +89,13 @@ public sealed partial class EnrolmentGrain(
     public Task<StepOutcome> ConfirmPhone(Guid journeyId, bool isMine) =>
         RunStep(journeyId, JourneyStep.ConfirmPhone, Command("confirm-phone", isMine ? "yes" : "no"), (journey, _) =>
         {
+            journey.ConfirmPhone(isMine);
             if (isMine)
             {
-                journey.Channel = DeliveryChannel.Sms;
-                journey.Phone = journey.Member.MobilePhone;
-                journey.IsNewPhone = false;
-                journey.Step = JourneyStep.MemberNumber;
                 Audit("phone-confirmed", PhoneNumbers.Mask(journey.Phone!));
             }
             else
             {
-                journey.Step = JourneyStep.ChooseChannel;
                 Audit("phone-declined");
             }
 
@@ -114,17 +110,7 @@ public sealed partial class EnrolmentGrain(
                 return Done(StepOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: Error("channel", "Choisissez SMS ou courrier papier."))));
             }
 
-            if (channel == DeliveryChannel.Letter)
-            {
-                journey.Channel = DeliveryChannel.Letter;
-                journey.Phone = null;
-                journey.Step = JourneyStep.MemberNumber;
-            }
-            else
-            {
-                journey.Step = JourneyStep.EnterPhone;
-            }
-
+            journey.ChooseChannel(channel);
             Audit("channel-chosen", channel == DeliveryChannel.Letter ? "letter" : "sms");
             return Done(StepOutcome.Success(ViewOf(journey)));
         });
@@ -139,11 +125,7 @@ public sealed partial class EnrolmentGrain(
                     "phone", "Saisissez un numéro de portable français : 10 chiffres commençant par 06 ou 07."))));
             }
 
-            journey.Channel = DeliveryChannel.Sms;
-            journey.Phone = phone;
-            journey.IsNewPhone = true;
-            journey.PhoneMarketingOptOut = entry!.PhoneMarketingOptOut;
-            journey.Step = JourneyStep.MemberNumber;
+            journey.EnterPhone(phone, entry!.PhoneMarketingOptOut);
             Audit("phone-entered", PhoneNumbers.Mask(phone));
             return Done(StepOutcome.Success(ViewOf(journey)));
         });

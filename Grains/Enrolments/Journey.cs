@@ -57,4 +57,70 @@ public sealed class Journey : IStepFlow<JourneyStep>
     public bool IsVoid => VoidReason is not null;
 
     public bool IsFinished => Step is JourneyStep.Completed or JourneyStep.LetterSent;
+
+    /// <summary>Moves the journey as <see cref="JourneyMachine"/> says; any other move is a bug, not a member's mistake.</summary>
+    public void Move(JourneyEvent @event) =>
+        Step = JourneyMachine.Next(Step, @event) ?? throw new InvalidOperationException($"No move {@event} from {Step}.");
+
+    /// <summary>Step 2: the member is who the directory found; next, the phone on file if it is a mobile.</summary>
+    public void ConfirmIdentity() =>
+        Move(Member.MobilePhone is null ? JourneyEvent.IdentityConfirmedWithoutMobile : JourneyEvent.IdentityConfirmedWithMobile);
+
+    /// <summary>Step 3: codes go to the phone on file, or the member chooses another way.</summary>
+    public void ConfirmPhone(bool isMine)
+    {
+        if (isMine)
+        {
+            Channel = DeliveryChannel.Sms;
+            Phone = Member.MobilePhone;
+            IsNewPhone = false;
+        }
+
+        Move(isMine ? JourneyEvent.PhoneConfirmed : JourneyEvent.PhoneDeclined);
+    }
+
+    /// <summary>Step 4: a letter goes to the address on file; an SMS needs a phone first.</summary>
+    public void ChooseChannel(DeliveryChannel channel)
+    {
+        if (channel == DeliveryChannel.Letter)
+        {
+            Channel = DeliveryChannel.Letter;
+            Phone = null;
+        }
+
+        Move(channel == DeliveryChannel.Letter ? JourneyEvent.LetterChosen : JourneyEvent.SmsChosen);
+    }
+
+    /// <summary>Step 4b: a new mobile, normalised.</summary>
+    public void EnterPhone(string phone, bool marketingOptOut)
+    {
+        Channel = DeliveryChannel.Sms;
+        Phone = phone;
+        IsNewPhone = true;
+        PhoneMarketingOptOut = marketingOptOut;
+        Move(JourneyEvent.PhoneEntered);
+    }
+
+    /// <summary>Step 5 by SMS, or a resend at step 6: the new code replaces the previous one.</summary>
+    public void SendCode(IssuedCode code)
+    {
+        var @event = Step == JourneyStep.EnterCode ? JourneyEvent.CodeResent : JourneyEvent.CodeSent;
+        Code = code;
+        CodesSent++;
+        Move(@event);
+    }
+
+    /// <summary>Step 5 by letter: the account exists with a provisional code, and the journey is done.</summary>
+    public void PostLetter() => Move(JourneyEvent.LetterPosted);
+
+    /// <summary>Step 6: the code matched.</summary>
+    public void AcceptCode() => Move(JourneyEvent.CodeAccepted);
+
+    /// <summary>Step 7: the password is chosen, and the journey is done.</summary>
+    public void CreatePassword(string passwordHash)
+    {
+        PasswordHash = passwordHash;
+        Code = null;
+        Move(JourneyEvent.PasswordCreated);
+    }
 }
