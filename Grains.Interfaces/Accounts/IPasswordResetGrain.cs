@@ -29,7 +29,8 @@ public sealed record ResetView(
     [property: Id(0)] Guid ResetId,
     [property: Id(1)] ResetStep Step,
     [property: Id(2)] string? MaskedPhone,
-    [property: Id(3)] DateTimeOffset? CodeExpiresAt);
+    [property: Id(3)] DateTimeOffset? CodeExpiresAt,
+    [property: Id(4)] int? CodeLength = null);
 
 [GenerateSerializer, Immutable]
 public sealed record ResetOutcome(

@@ -1,6 +1,7 @@
 using Enrolment.Grains.Codes;
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Vocabulary;
 
 namespace Enrolment.Grains.Enrolments;
 
@@ -94,7 +95,7 @@ public sealed partial class EnrolmentGrain
             Secret = _options.Codes.SmsText("Votre code de confirmation pour créer votre espace personnel", code),
             CodeExpiresAt = record.ExpiresAt,
         }, journey.Id, now);
-        Audit("code-issued", $"expiresAt={record.ExpiresAt:O};to={PhoneNumbers.Mask(journey.Phone ?? "")};message={entry.MessageId}");
+        Audit("code-issued", $"expiresAt={record.ExpiresAt:O};to={FrenchMobile.Mask(journey.Phone ?? "")};message={entry.MessageId}");
         return Done(StepOutcome.Success(ViewOf(journey)), () => DeliverNowAsync(entry.MessageId));
     }
 }

@@ -1,6 +1,7 @@
 using Enrolment.Grains.Accounts;
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Microsoft.Extensions.Logging;
 
 namespace Enrolment.Grains.Enrolments;
@@ -100,18 +101,19 @@ public sealed partial class EnrolmentGrain
     }
 
     /// <summary>What the member may see at the journey's step, and nothing more.</summary>
-    private static JourneyView ViewOf(Journey journey) => new(
+    private JourneyView ViewOf(Journey journey) => new(
         journey.Id,
         journey.Step,
         journey.Member.FullName,
         journey.Step == JourneyStep.ConfirmIdentity ? journey.Member.Address.ToString() : "",
         journey.Step switch
         {
-            JourneyStep.ConfirmPhone when journey.Member.MobilePhone is { } onFile => PhoneNumbers.Mask(onFile),
-            JourneyStep.EnterCode when journey.Phone is { } phone => PhoneNumbers.Mask(phone),
+            JourneyStep.ConfirmPhone when journey.Member.MobilePhone is { } onFile => FrenchMobile.Mask(onFile),
+            JourneyStep.EnterCode when journey.Phone is { } phone => FrenchMobile.Mask(phone),
             _ => null,
         },
-        journey.Step == JourneyStep.EnterCode ? journey.Code?.ExpiresAt : null);
+        journey.Step == JourneyStep.EnterCode ? journey.Code?.ExpiresAt : null,
+        journey.Step == JourneyStep.EnterCode ? _options.CodeLength : null);
 
     /// <summary>Records an event for support; <paramref name="detail"/> never holds a secret or a full phone number.</summary>
     private void Audit(string kind, string? detail = null)

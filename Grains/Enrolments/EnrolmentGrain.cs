@@ -1,5 +1,6 @@
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -57,8 +58,8 @@ public sealed partial class EnrolmentGrain(
         {
             Id = Guid.NewGuid(),
             Step = JourneyStep.ConfirmIdentity,
-            Member = request.Member with { MobilePhone = PhoneNumbers.MobileOrNull(request.Member.MobilePhone) },
-            Email = request.Email.Trim(),
+            Member = request.Member with { MobilePhone = FrenchMobile.MobileOrNull(request.Member.MobilePhone) },
+            Email = EmailAddress.Normalise(request.Email),
             Newsletter = request.Newsletter,
             StartedAt = now,
             LastStepAt = now,
@@ -92,7 +93,7 @@ public sealed partial class EnrolmentGrain(
             journey.ConfirmPhone(isMine);
             if (isMine)
             {
-                Audit("phone-confirmed", PhoneNumbers.Mask(journey.Phone!));
+                Audit("phone-confirmed", FrenchMobile.Mask(journey.Phone!));
             }
             else
             {
@@ -118,15 +119,15 @@ public sealed partial class EnrolmentGrain(
     public Task<StepOutcome> EnterPhone(Guid journeyId, PhoneEntry entry) =>
         RunStep(journeyId, JourneyStep.EnterPhone, Command("phone", entry?.Phone ?? "", entry?.PhoneMarketingOptOut == true ? "opt-out" : "opt-in"), (journey, _) =>
         {
-            var phone = PhoneNumbers.Normalise(entry?.Phone);
-            if (phone is null || !PhoneNumbers.IsFrenchMobile(phone))
+            var phone = FrenchMobile.Normalise(entry?.Phone);
+            if (phone is null || !FrenchMobile.IsValid(phone))
             {
                 return Done(StepOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: Error(
                     "phone", "Saisissez un numéro de portable français : 10 chiffres commençant par 06 ou 07."))));
             }
 
             journey.EnterPhone(phone, entry!.PhoneMarketingOptOut);
-            Audit("phone-entered", PhoneNumbers.Mask(phone));
+            Audit("phone-entered", FrenchMobile.Mask(phone));
             return Done(StepOutcome.Success(ViewOf(journey)));
         });
 
@@ -142,8 +143,7 @@ public sealed partial class EnrolmentGrain(
             errors["member"] = ["Le membre ne correspond pas à cette inscription."];
         }
 
-        var email = request?.Email?.Trim() ?? "";
-        if (email.Length is 0 or > 254 || !email.Contains('@', StringComparison.Ordinal) || email.Any(char.IsControl))
+        if (!EmailAddress.IsValid(request?.Email))
         {
             errors["email"] = ["Saisissez une adresse e-mail valide."];
         }

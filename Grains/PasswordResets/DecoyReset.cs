@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Enrolment.Grains.Interfaces.Vocabulary;
 
 namespace Enrolment.Grains.PasswordResets;
 
@@ -27,7 +28,6 @@ public static class DecoyReset
         }
 
         var lastFour = BitConverter.ToUInt16(digest, 1) % 10_000;
-        var digits = lastFour.ToString("D4", CultureInfo.InvariantCulture);
-        return $"XX XX XX {digits[..2]} {digits[2..]}";
+        return FrenchMobile.MaskWithLastFour(lastFour.ToString("D4", CultureInfo.InvariantCulture));
     }
 }

@@ -6,6 +6,7 @@ using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Directory;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Members;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -58,7 +59,7 @@ public sealed partial class PasswordResetGrain(
 
         var member = await GrainFactory.GetGrain<IMemberDirectoryGrain>(0).Get(MemberNumber);
         var genuine = member is not null && member.BirthDate == birthDate && await Account.Exists();
-        var phone = genuine ? await Account.GetVerifiedPhone() ?? PhoneNumbers.MobileOrNull(member!.MobilePhone) : null;
+        var phone = genuine ? await Account.GetVerifiedPhone() ?? FrenchMobile.MobileOrNull(member!.MobilePhone) : null;
         if (await SmsCeilingRefusal(genuine, phone, birthDate, now) is { } ceiling)
         {
             return ResetOutcome.Refused(ceiling);
@@ -209,7 +210,7 @@ public sealed partial class PasswordResetGrain(
         var (code, record) = _options.Codes.Issue(now);
         State.Code = record;
         State.Step = ResetStep.EnterCode;
-        State.MaskedPhone = PhoneNumbers.Mask(phone);
+        State.MaskedPhone = FrenchMobile.Mask(phone);
         QueueSms(phone, code, record.ExpiresAt, now);
         Audit("reset-started", "sms");
     }
@@ -248,8 +249,9 @@ public sealed partial class PasswordResetGrain(
         logger.LogInformation("Lost-password request matched no account; answered with a decoy");
     }
 
-    private ResetView View() =>
-        new(State.ResetId, State.Step, State.MaskedPhone, State.Step == ResetStep.EnterCode ? State.Code?.ExpiresAt : null);
+    private ResetView View() => State.Step == ResetStep.EnterCode
+        ? new(State.ResetId, State.Step, State.MaskedPhone, State.Code?.ExpiresAt, _options.Codes.Length)
+        : new(State.ResetId, State.Step, State.MaskedPhone, null);
 
     private Task SaveAsync() => this.SaveOrMakeWayAsync(reset);
 

@@ -1,4 +1,5 @@
 using Enrolment.Grains.Delivery;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Microsoft.Extensions.Logging;
 
 namespace Enrolment.Silo.Delivery;
@@ -9,7 +10,7 @@ public sealed partial class DevelopmentSmsSender(DevOutboxTable outbox, ILogger<
     public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
     {
         await outbox.RecordAsync(message.MessageId, DevOutboxTable.SmsKind, message.To, message.Text, cancellationToken);
-        LogRecorded(logger, message.MessageId, RecipientMask.Phone(message.To));
+        LogRecorded(logger, message.MessageId, FrenchMobile.MaskForLogs(message.To));
     }
 
     [LoggerMessage(LogLevel.Information, "SMS {MessageId} for {Recipient} recorded in the development outbox")]

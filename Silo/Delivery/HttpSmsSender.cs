@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Enrolment.Grains.Delivery;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +38,7 @@ public sealed partial class HttpSmsSender(
                 response.StatusCode);
         }
 
-        LogHandedOver(logger, message.MessageId, RecipientMask.Phone(message.To));
+        LogHandedOver(logger, message.MessageId, FrenchMobile.MaskForLogs(message.To));
     }
 
     [LoggerMessage(LogLevel.Information, "SMS {MessageId} handed to the provider for {Recipient}")]

@@ -25,6 +25,7 @@ public sealed class PasswordResetTests(ClusterFixture fixture)
         var started = await Reset(member.MemberNumber).Start(BirthDate);
 
         Assert.Equal(ResetStep.EnterCode, started.View?.Step);
+        Assert.Equal(6, started.View?.CodeLength);
         Assert.Equal(Masked(member.MobilePhone!), started.View?.MaskedPhone);
         var code = await CodeSentTo(fixture, member.MobilePhone!);
         var sms = Assert.Single(fixture.Sms.SentTo(member.MobilePhone!)).Text;
