@@ -2,6 +2,7 @@ using Enrolment.Grains.Codes;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Directory;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -56,7 +57,7 @@ public sealed class AccountGrain(
             : account.ProvisionalCodeExpiresAt ?? now + _options.ProvisionalCodeLifetime;
         State.CreatedAt = now;
         Lockout.Reset(State.Lockout);
-        Audit(now, "account-created", account.PasswordHash is null ? "provisional-code" : "password");
+        Audit(now, AuditKinds.AccountCreated, account.PasswordHash is null ? "provisional-code" : "password");
         await SaveAsync();
     }
 
@@ -130,7 +131,7 @@ public sealed class AccountGrain(
         if (!string.Equals(State.Email, request.Email, StringComparison.OrdinalIgnoreCase))
         {
             State.Email = request.Email;
-            Audit(now, "email-changed");
+            Audit(now, AuditKinds.EmailChanged);
         }
 
         State.PasswordHash = hash;
@@ -141,7 +142,7 @@ public sealed class AccountGrain(
         State.CompletedFirstLoginId = firstLoginId;
         State.SessionEpoch++;
         Lockout.Reset(State.Lockout);
-        Audit(now, "first-login-completed");
+        Audit(now, AuditKinds.FirstLoginCompleted);
         await SaveAsync();
         return SignInOutcome.SignedIn(Profile());
     }
@@ -165,7 +166,7 @@ public sealed class AccountGrain(
         }
 
         State.EndedSessions[sessionId] = cookieExpiresAt;
-        Audit(now, "signed-out");
+        Audit(now, AuditKinds.SignedOut);
         await SaveAsync();
     }
 
@@ -186,7 +187,7 @@ public sealed class AccountGrain(
         State.FirstLoginExpiresAt = null;
         State.SessionEpoch++;
         Lockout.Reset(State.Lockout);
-        Audit(time.GetUtcNow(), "password-reset", "sms");
+        Audit(time.GetUtcNow(), AuditKinds.PasswordReset, "sms");
         await SaveAsync();
     }
 
@@ -204,7 +205,7 @@ public sealed class AccountGrain(
         State.ProvisionalCodeExpiresAt = expiresAt;
         State.FirstLoginId = null;
         State.FirstLoginExpiresAt = null;
-        Audit(time.GetUtcNow(), "provisional-code-issued", "letter");
+        Audit(time.GetUtcNow(), AuditKinds.ProvisionalCodeIssued, "letter");
         await SaveAsync();
     }
 
@@ -215,11 +216,11 @@ public sealed class AccountGrain(
         if (check.NeedsRehash)
         {
             State.PasswordHash = await hasher.HashAsync(secret);
-            Audit(now, "password-rehashed");
+            Audit(now, AuditKinds.PasswordRehashed);
         }
 
         Lockout.Reset(State.Lockout);
-        Audit(now, "signed-in");
+        Audit(now, AuditKinds.SignedIn);
         await SaveAsync();
         return SignInOutcome.SignedIn(Profile());
     }
@@ -228,7 +229,7 @@ public sealed class AccountGrain(
     {
         if (State.ProvisionalCodeExpiresAt <= now)
         {
-            Audit(now, "provisional-code-expired");
+            Audit(now, AuditKinds.ProvisionalCodeExpired);
             await SaveAsync();
             return SignInOutcome.Refused(new Refusal(RefusalCodes.FirstLoginExpired));
         }
@@ -239,7 +240,7 @@ public sealed class AccountGrain(
         State.FirstLoginId = Guid.NewGuid();
         State.FirstLoginExpiresAt = firstLoginEnds < State.ProvisionalCodeExpiresAt ? firstLoginEnds : State.ProvisionalCodeExpiresAt;
         Lockout.Reset(State.Lockout);
-        Audit(now, "provisional-code-accepted");
+        Audit(now, AuditKinds.ProvisionalCodeAccepted);
         await SaveAsync();
         return SignInOutcome.FirstLogin(State.FirstLoginId.Value);
     }
@@ -250,7 +251,7 @@ public sealed class AccountGrain(
         var retryAfter = Lockout.RetryAfterSeconds(State.Lockout, now);
         if (State.Exists)
         {
-            Audit(now, retryAfter is null ? "sign-in-failed" : "sign-in-locked", $"failures={State.Lockout.FailuresInARow}");
+            Audit(now, retryAfter is null ? AuditKinds.SignInFailed : AuditKinds.SignInLocked, $"failures={State.Lockout.FailuresInARow}");
         }
 
         await SaveAsync();

@@ -13,7 +13,7 @@ public sealed class AccountOptions
 
     public TimeSpan LockoutMax { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>How long a provisional access code sent by letter stays good.</summary>
+    /// <summary>How long a provisional access code sent by letter stays good (enrolment and lost password).</summary>
     public TimeSpan ProvisionalCodeLifetime { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>How long the first-login screen stays open once a provisional code was accepted.</summary>
@@ -22,7 +22,7 @@ public sealed class AccountOptions
     /// <summary>A lost-password request expires this long after its last step.</summary>
     public TimeSpan ResetWindow { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Audit events kept per account or reset, newest kept.</summary>
+    /// <summary>Audit events kept per account, enrolment or reset, newest kept.</summary>
     public int AuditTrailLength { get; set; } = 200;
 
     /// <summary>Whether every rule is in range: a zero or negative limit would open or shut sign-in for everyone.</summary>

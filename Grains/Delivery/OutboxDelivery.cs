@@ -1,5 +1,6 @@
 using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,9 @@ public sealed class OutboxDelivery(
         OutboxEntry entry, string memberNumber, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var kind = entry.Channel == DeliveryChannel.Sms ? "sms" : "letter";
+        var (sent, retry, failed) = entry.Channel == DeliveryChannel.Sms
+            ? (AuditKinds.SmsSent, AuditKinds.SmsRetry, AuditKinds.SmsFailed)
+            : (AuditKinds.LetterSent, AuditKinds.LetterRetry, AuditKinds.LetterFailed);
         entry.Attempts++;
         try
         {
@@ -41,7 +45,7 @@ public sealed class OutboxDelivery(
             entry.Status = DeliveryStatus.Sent;
             entry.SentAt = time.GetUtcNow();
             entry.Secret = null;
-            return ($"{kind}-sent", $"message={entry.MessageId};attempt={entry.Attempts}");
+            return (sent, $"message={entry.MessageId};attempt={entry.Attempts}");
         }
         catch (Exception exception)
         {
@@ -51,11 +55,11 @@ public sealed class OutboxDelivery(
                 entry.Status = DeliveryStatus.Failed;
                 entry.Secret = null;
                 logger.LogError("Outbox {Kind} {MessageId} given up after {Attempts} tries", kind, entry.MessageId, entry.Attempts);
-                return ($"{kind}-failed", $"message={entry.MessageId};attempts={entry.Attempts};error={exception.GetType().Name}");
+                return (failed, $"message={entry.MessageId};attempts={entry.Attempts};error={exception.GetType().Name}");
             }
 
             entry.NextAttemptAt = now + Backoff(entry.Attempts);
-            return ($"{kind}-retry", $"message={entry.MessageId};attempt={entry.Attempts};error={exception.GetType().Name}");
+            return (retry, $"message={entry.MessageId};attempt={entry.Attempts};error={exception.GetType().Name}");
         }
     }
 

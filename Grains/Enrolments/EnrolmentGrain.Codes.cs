@@ -15,13 +15,13 @@ public sealed partial class EnrolmentGrain
             {
                 journey.MemberNumberMismatches++;
                 var left = _options.MemberNumberAttempts - journey.MemberNumberMismatches;
-                Audit("member-number-mismatch", $"attemptsLeft={Math.Max(left, 0)}");
+                Audit(AuditKinds.MemberNumberMismatch, $"attemptsLeft={Math.Max(left, 0)}");
                 return left > 0
                     ? Done(StepOutcome.Refused(new Refusal(RefusalCodes.MemberNumberMismatch, AttemptsLeft: left)))
                     : VoidJourney(journey, "member-number", now);
             }
 
-            Audit("member-number-accepted");
+            Audit(AuditKinds.MemberNumberAccepted);
             return journey.Channel == DeliveryChannel.Letter ? await PostLetter(journey, now) : await IssueCode(journey, now);
         });
 
@@ -39,16 +39,16 @@ public sealed partial class EnrolmentGrain
             {
                 case CodeVerdict.Accepted:
                     journey.AcceptCode();
-                    Audit("code-accepted");
+                    Audit(AuditKinds.CodeAccepted);
                     return Done(StepOutcome.Success(ViewOf(journey)));
                 case CodeVerdict.Mismatch:
-                    Audit("code-mismatch", $"attemptsLeft={record.AttemptsLeft}");
+                    Audit(AuditKinds.CodeMismatch, $"attemptsLeft={record.AttemptsLeft}");
                     return Done(StepOutcome.Refused(CodeRules.RefusalFor(verdict, record)!));
                 case CodeVerdict.Exhausted:
-                    Audit("code-mismatch", "attemptsLeft=0");
+                    Audit(AuditKinds.CodeMismatch, "attemptsLeft=0");
                     return VoidJourney(journey, "code", now);
                 case CodeVerdict.Expired:
-                    Audit("code-expired");
+                    Audit(AuditKinds.CodeExpired);
                     return Done(StepOutcome.Refused(CodeRules.RefusalFor(verdict, record)!));
                 default:
                     return Done(StepOutcome.Refused(new Refusal(RefusalCodes.EnrolmentVoid, AttemptsLeft: 0)));
@@ -73,14 +73,14 @@ public sealed partial class EnrolmentGrain
     {
         if (_options.Codes.SendRefusal(State.CodeSends, journey.CodesSent, now, out var verdict) is { } tooMany)
         {
-            Audit("code-refused", verdict.RetryAfterSeconds is { } wait ? $"retryAfter={wait}s" : "journey-limit");
+            Audit(AuditKinds.CodeRefused, verdict.RetryAfterSeconds is { } wait ? $"retryAfter={wait}s" : "journey-limit");
             return Done(StepOutcome.Refused(tooMany));
         }
 
         // Past the ceiling no code exists, so the member is never told a code was sent when it was not.
         if (await SmsCeiling.TryTakeAsync(GrainFactory, now) is { } ceiling)
         {
-            Audit("code-refused", "sms-ceiling");
+            Audit(AuditKinds.CodeRefused, "sms-ceiling");
             return Done(StepOutcome.Refused(ceiling));
         }
 
@@ -95,7 +95,7 @@ public sealed partial class EnrolmentGrain
             Secret = _options.Codes.SmsText("Votre code de confirmation pour créer votre espace personnel", code),
             CodeExpiresAt = record.ExpiresAt,
         }, journey.Id, now);
-        Audit("code-issued", $"expiresAt={record.ExpiresAt:O};to={FrenchMobile.Mask(journey.Phone ?? "")};message={entry.MessageId}");
+        Audit(AuditKinds.CodeIssued, $"expiresAt={record.ExpiresAt:O};to={FrenchMobile.Mask(journey.Phone ?? "")};message={entry.MessageId}");
         return Done(StepOutcome.Success(ViewOf(journey)), () => DeliverNowAsync(entry.MessageId));
     }
 }

@@ -2,6 +2,7 @@ using Enrolment.Grains.Codes;
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Passwords;
 
 namespace Enrolment.Grains.Enrolments;
@@ -23,7 +24,7 @@ public sealed partial class EnrolmentGrain
             var errors = PasswordPolicy.Check(password, passwordConfirmation, owner);
             if (errors.Count > 0)
             {
-                Audit("password-refused", string.Join(',', errors.Keys));
+                Audit(AuditKinds.PasswordRefused, string.Join(',', errors.Keys));
                 return Done(StepOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: errors)));
             }
 
@@ -31,7 +32,7 @@ public sealed partial class EnrolmentGrain
             journey.CreatePassword(hash);
             State.Enrolled = true;
             State.PendingAccount = AccountFor(journey, now, hash, null, null);
-            Audit("password-created");
+            Audit(AuditKinds.PasswordCreated);
             return Done(StepOutcome.Success(ViewOf(journey)), FinishPendingWorkAsync);
         });
 
@@ -45,7 +46,7 @@ public sealed partial class EnrolmentGrain
     private async Task<StepResult<StepOutcome>> PostLetter(Journey journey, DateTimeOffset now)
     {
         var code = ProvisionalCodes.Generate(_options.ProvisionalCodeLength);
-        var expiresAt = now + _options.ProvisionalCodeLifetime;
+        var expiresAt = now + _accounts.ProvisionalCodeLifetime;
         var hash = await hasher.HashAsync(code);
         journey.PostLetter();
         State.Enrolled = true;
@@ -58,7 +59,7 @@ public sealed partial class EnrolmentGrain
             Address = journey.Member.Address,
             CodeExpiresAt = expiresAt,
         }, journey.Id, now);
-        Audit("letter-queued", $"expiresAt={expiresAt:O};message={entry.MessageId}");
+        Audit(AuditKinds.LetterQueued, $"expiresAt={expiresAt:O};message={entry.MessageId}");
         return Done(StepOutcome.Success(ViewOf(journey)), FinishPendingWorkAsync);
     }
 
@@ -88,14 +89,14 @@ public sealed partial class EnrolmentGrain
             State.PendingAccount = null;
             State.AccountCreationAttempts = 0;
             State.NextAccountAttemptAt = null;
-            Audit("account-created", account.PasswordHash is null ? "provisional-code" : "password");
+            Audit(AuditKinds.AccountCreated, account.PasswordHash is null ? "provisional-code" : "password");
         }
         catch (Exception exception)
         {
             // The member was told the step succeeded: keep trying, with backoff, until the account grain agrees.
             State.AccountCreationAttempts++;
             State.NextAccountAttemptAt = now + delivery.Backoff(State.AccountCreationAttempts);
-            Audit("account-creation-retry", exception.GetType().Name);
+            Audit(AuditKinds.AccountCreationRetry, exception.GetType().Name);
         }
 
         return true;

@@ -1,5 +1,6 @@
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Vocabulary;
 
 namespace Enrolment.Grains.Enrolments;
 
@@ -31,7 +32,7 @@ public sealed partial class EnrolmentGrain : IRemindable
     {
         foreach (var entry in Outbox.CancelQueuedSms())
         {
-            Audit("sms-cancelled", $"message={entry.MessageId}");
+            Audit(AuditKinds.SmsCancelled, $"message={entry.MessageId}");
         }
     }
 

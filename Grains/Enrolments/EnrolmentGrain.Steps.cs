@@ -88,12 +88,12 @@ public sealed partial class EnrolmentGrain
         journey.Code = null;
         CancelQueuedSms();
         State.VoidJourneys = [.. State.VoidJourneys.Where(at => at > now - _options.VoidJourneysWindow), now];
-        Audit("journey-void", reason);
+        Audit(AuditKinds.JourneyVoid, reason);
         if (State.VoidJourneys.Count >= _options.VoidJourneysBeforeLock)
         {
             State.LockedUntil = now + _options.LockDuration;
             State.VoidJourneys.Clear();
-            Audit("locked", $"until={State.LockedUntil:O}");
+            Audit(AuditKinds.Locked, $"until={State.LockedUntil:O}");
             return Done(StepOutcome.Refused(LockRefusal(now)!));
         }
 
@@ -118,7 +118,7 @@ public sealed partial class EnrolmentGrain
     /// <summary>Records an event for support; <paramref name="detail"/> never holds a secret or a full phone number.</summary>
     private void Audit(string kind, string? detail = null)
     {
-        AuditTrail.Append(State.Audit, new AuditEvent(time.GetUtcNow(), kind, detail), _options.AuditTrailLength);
+        AuditTrail.Append(State.Audit, new AuditEvent(time.GetUtcNow(), kind, detail), _accounts.AuditTrailLength);
         logger.LogInformation("Enrolment {Event} {Detail} (journey {JourneyId})", kind, detail, State.Current?.Id);
     }
 }

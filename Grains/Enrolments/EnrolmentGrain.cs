@@ -1,3 +1,4 @@
+using Enrolment.Grains.Accounts;
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Vocabulary;
@@ -15,12 +16,14 @@ namespace Enrolment.Grains.Enrolments;
 public sealed partial class EnrolmentGrain(
     [PersistentState("enrolment", StorageNames.Store)] IPersistentState<EnrolmentState> store,
     IOptions<EnrolmentOptions> options,
+    IOptions<AccountOptions> accountOptions,
     IPasswordHasher hasher,
     OutboxDelivery delivery,
     TimeProvider time,
     ILogger<EnrolmentGrain> logger) : Grain, IEnrolmentGrain
 {
     private readonly EnrolmentOptions _options = options.Value;
+    private readonly AccountOptions _accounts = accountOptions.Value;
 
     private EnrolmentState State => store.State;
 
@@ -31,7 +34,7 @@ public sealed partial class EnrolmentGrain(
         var now = time.GetUtcNow();
         if (LockRefusal(now) is { } locked)
         {
-            Audit("start-refused", "locked");
+            Audit(AuditKinds.StartRefused, "locked");
             await SaveStepAsync();
             return StepOutcome.Refused(locked);
         }
@@ -43,7 +46,7 @@ public sealed partial class EnrolmentGrain(
 
         if (State.Enrolled || await Account.Exists())
         {
-            Audit("start-refused", "already-enrolled");
+            Audit(AuditKinds.StartRefused, "already-enrolled");
             await SaveStepAsync();
             return StepOutcome.Refused(new Refusal(RefusalCodes.AlreadyEnrolled));
         }
@@ -51,7 +54,7 @@ public sealed partial class EnrolmentGrain(
         if (State.Current is { IsFinished: false, IsVoid: false } previous)
         {
             CancelQueuedSms();
-            Audit("journey-superseded", $"journey={previous.Id}");
+            Audit(AuditKinds.JourneySuperseded, $"journey={previous.Id}");
         }
 
         var journey = new Journey
@@ -66,7 +69,7 @@ public sealed partial class EnrolmentGrain(
             FingerprintKey = CommandFingerprint.NewKey(),
         };
         State.Current = journey;
-        Audit("journey-started", $"journey={journey.Id}");
+        Audit(AuditKinds.JourneyStarted, $"journey={journey.Id}");
         var view = ViewOf(journey);
         journey.LastView = view;
         await SaveStepAsync();
@@ -83,7 +86,7 @@ public sealed partial class EnrolmentGrain(
         RunStep(journeyId, JourneyStep.ConfirmIdentity, Command("confirm-identity"), (journey, _) =>
         {
             journey.ConfirmIdentity();
-            Audit("identity-confirmed");
+            Audit(AuditKinds.IdentityConfirmed);
             return Done(StepOutcome.Success(ViewOf(journey)));
         });
 
@@ -93,11 +96,11 @@ public sealed partial class EnrolmentGrain(
             journey.ConfirmPhone(isMine);
             if (isMine)
             {
-                Audit("phone-confirmed", FrenchMobile.Mask(journey.Phone!));
+                Audit(AuditKinds.PhoneConfirmed, FrenchMobile.Mask(journey.Phone!));
             }
             else
             {
-                Audit("phone-declined");
+                Audit(AuditKinds.PhoneDeclined);
             }
 
             return Done(StepOutcome.Success(ViewOf(journey)));
@@ -112,7 +115,7 @@ public sealed partial class EnrolmentGrain(
             }
 
             journey.ChooseChannel(channel);
-            Audit("channel-chosen", channel == DeliveryChannel.Letter ? "letter" : "sms");
+            Audit(AuditKinds.ChannelChosen, channel == DeliveryChannel.Letter ? "letter" : "sms");
             return Done(StepOutcome.Success(ViewOf(journey)));
         });
 
@@ -127,7 +130,7 @@ public sealed partial class EnrolmentGrain(
             }
 
             journey.EnterPhone(phone, entry!.PhoneMarketingOptOut);
-            Audit("phone-entered", FrenchMobile.Mask(phone));
+            Audit(AuditKinds.PhoneEntered, FrenchMobile.Mask(phone));
             return Done(StepOutcome.Success(ViewOf(journey)));
         });
 

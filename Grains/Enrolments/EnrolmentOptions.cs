@@ -3,7 +3,11 @@ using Enrolment.Grains.Delivery;
 
 namespace Enrolment.Grains.Enrolments;
 
-/// <summary>Every rule and limit of an enrolment (SPEC.md "Rules and limits"), bound from the <c>Enrolment</c> section.</summary>
+/// <summary>
+/// Every rule and limit of an enrolment (SPEC.md "Rules and limits"), bound from the <c>Enrolment</c> section.
+/// The provisional code's lifetime and the audit length are the accounts' (<see cref="Accounts.AccountOptions"/>),
+/// set once for every flow.
+/// </summary>
 public sealed class EnrolmentOptions
 {
     public const string Section = "Enrolment";
@@ -37,8 +41,6 @@ public sealed class EnrolmentOptions
 
     public int ProvisionalCodeLength { get; set; } = 10;
 
-    public TimeSpan ProvisionalCodeLifetime { get; set; } = TimeSpan.FromDays(30);
-
     /// <summary>Delivery tries of one SMS or letter before it is marked failed.</summary>
     public int DeliveryAttempts { get; set; } = 6;
 
@@ -52,8 +54,8 @@ public sealed class EnrolmentOptions
 
     public static bool AreSound(EnrolmentOptions o) =>
         o.CodeLength is >= 4 and <= 9
-        && new[] { o.CodeAttempts, o.CodesPerJourney, o.CodesPerMember, o.MemberNumberAttempts, o.VoidJourneysBeforeLock, o.ProvisionalCodeLength, o.DeliveryAttempts, o.AuditTrailLength }.All(n => n > 0)
-        && new[] { o.CodeLifetime, o.CodesPerMemberWindow, o.VoidJourneysWindow, o.LockDuration, o.IdleExpiry, o.ProvisionalCodeLifetime, o.DeliveryFirstBackoff, o.DeliveryMaxBackoff, o.DeliveryFirstTryTimeout }.All(t => t > TimeSpan.Zero)
+        && new[] { o.CodeAttempts, o.CodesPerJourney, o.CodesPerMember, o.MemberNumberAttempts, o.VoidJourneysBeforeLock, o.ProvisionalCodeLength, o.DeliveryAttempts }.All(n => n > 0)
+        && new[] { o.CodeLifetime, o.CodesPerMemberWindow, o.VoidJourneysWindow, o.LockDuration, o.IdleExpiry, o.DeliveryFirstBackoff, o.DeliveryMaxBackoff, o.DeliveryFirstTryTimeout }.All(t => t > TimeSpan.Zero)
         && o.CodeSpacing >= TimeSpan.Zero
         && o.OutboxHistoryLength >= 0;
 
@@ -64,7 +66,4 @@ public sealed class EnrolmentOptions
 
     /// <summary>How long a step waits for the first delivery try before leaving it to the retry timer.</summary>
     public TimeSpan DeliveryFirstTryTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>Audit events kept per member, newest kept.</summary>
-    public int AuditTrailLength { get; set; } = 200;
 }

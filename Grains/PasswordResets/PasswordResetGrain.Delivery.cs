@@ -1,6 +1,7 @@
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Members;
+using Enrolment.Grains.Interfaces.Vocabulary;
 
 namespace Enrolment.Grains.PasswordResets;
 
@@ -60,7 +61,7 @@ public sealed partial class PasswordResetGrain : IRemindable
     {
         foreach (var entry in Outbox.CancelQueuedSms())
         {
-            Audit("sms-cancelled", $"message={entry.MessageId}");
+            Audit(AuditKinds.SmsCancelled, $"message={entry.MessageId}");
         }
     }
 }

@@ -124,13 +124,13 @@ public sealed partial class PasswordResetGrain(
             {
                 case CodeVerdict.Accepted:
                     state.Step = ResetStep.CreatePassword;
-                    Audit("reset-code-accepted");
+                    Audit(AuditKinds.ResetCodeAccepted);
                     return Done(ResetOutcome.Success(View()));
                 case CodeVerdict.Mismatch:
-                    Audit("reset-code-mismatch", $"attemptsLeft={record.AttemptsLeft}");
+                    Audit(AuditKinds.ResetCodeMismatch, $"attemptsLeft={record.AttemptsLeft}");
                     return Done(ResetOutcome.Refused(CodeRules.RefusalFor(verdict, record)!));
                 case CodeVerdict.Exhausted:
-                    Audit("reset-code-mismatch", "attemptsLeft=0");
+                    Audit(AuditKinds.ResetCodeMismatch, "attemptsLeft=0");
                     return Done(VoidRequest());
                 case CodeVerdict.Expired:
                     return Done(ResetOutcome.Refused(CodeRules.RefusalFor(verdict, record)!));
@@ -158,7 +158,7 @@ public sealed partial class PasswordResetGrain(
             // The account first: should this grain fail before its own write, a replay sets the same password again.
             await Account.ResetPassword(state.ResetId, await hasher.HashAsync(password));
             state.Step = ResetStep.Completed;
-            Audit("password-reset-completed");
+            Audit(AuditKinds.PasswordResetCompleted);
             return Done(ResetOutcome.Success(View()));
         });
 
@@ -185,7 +185,7 @@ public sealed partial class PasswordResetGrain(
         State.VoidReason = "code";
         State.Code = null;
         CancelQueuedSms();
-        Audit("reset-void", "code");
+        Audit(AuditKinds.ResetVoid, "code");
         return ResetOutcome.Refused(new Refusal(RefusalCodes.ResetExpired, AttemptsLeft: 0));
     }
 
@@ -212,7 +212,7 @@ public sealed partial class PasswordResetGrain(
         State.Step = ResetStep.EnterCode;
         State.MaskedPhone = FrenchMobile.Mask(phone);
         QueueSms(phone, code, record.ExpiresAt, now);
-        Audit("reset-started", "sms");
+        Audit(AuditKinds.ResetStarted, "sms");
     }
 
     private async Task IssueLetter(MemberRecord member, DateTimeOffset now)
@@ -222,7 +222,7 @@ public sealed partial class PasswordResetGrain(
         await Account.IssueProvisionalCode(State.ResetId, await hasher.HashAsync(code), expiresAt);
         State.Step = ResetStep.LetterSent;
         QueueLetter(member, code, expiresAt, now);
-        Audit("reset-started", "letter");
+        Audit(AuditKinds.ResetStarted, "letter");
     }
 
     private async Task StartDecoy(DateOnly birthDate, DateTimeOffset now)
@@ -245,7 +245,7 @@ public sealed partial class PasswordResetGrain(
             State.Step = ResetStep.EnterCode;
         }
 
-        Audit("reset-unmatched");
+        Audit(AuditKinds.ResetUnmatched);
         logger.LogInformation("Lost-password request matched no account; answered with a decoy");
     }
 

@@ -1,8 +1,9 @@
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Passwords;
-using Microsoft.Extensions.Options;
 using Enrolment.Grains.Tests.Fixtures;
+using Microsoft.Extensions.Options;
 using static Enrolment.Grains.Tests.Accounts.AccountTestData;
 
 namespace Enrolment.Grains.Tests.Accounts;
@@ -113,7 +114,7 @@ public sealed class SignInTests(ClusterFixture fixture)
         Assert.Equal(SignInStatus.SignedIn, (await Account(member.MemberNumber).SignIn(Password)).Status);
 
         var trail = await Account(member.MemberNumber).GetAuditTrail();
-        Assert.Single(trail, e => e.Kind == "password-rehashed");
+        Assert.Single(trail, e => e.Kind == AuditKinds.PasswordRehashed);
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public sealed class SignInTests(ClusterFixture fixture)
 
         var trail = await Account(member.MemberNumber).GetAuditTrail();
 
-        Assert.Equal(["account-created", "sign-in-failed", "signed-in"], trail.Select(e => e.Kind));
+        Assert.Equal([AuditKinds.AccountCreated, AuditKinds.SignInFailed, AuditKinds.SignedIn], trail.Select(e => e.Kind));
         Assert.DoesNotContain(trail, e => (e.Detail ?? "").Contains("wrongSecret1", StringComparison.Ordinal) || (e.Detail ?? "").Contains(Password, StringComparison.Ordinal));
     }
 

@@ -9,6 +9,20 @@ public sealed class CodeRuleTests(ClusterFixture cluster)
 {
     private readonly JourneyDriver _driver = new(cluster);
 
+    /// <summary>The browser learns the code's length from the answer, beside when it expires.</summary>
+    [Fact]
+    public async Task Only_the_code_screen_carries_the_code_length()
+    {
+        var member = TestMembers.Next();
+        var atNumber = await _driver.AtMemberNumber(member);
+        Assert.Null((await _driver.GrainOf(member).Get(atNumber)).ShouldSucceed().CodeLength);
+
+        var codeScreen = (await _driver.GrainOf(member).SubmitMemberNumber(atNumber, member.MemberNumber)).ShouldSucceed();
+
+        Assert.Equal((JourneyStep.EnterCode, 6), (codeScreen.Step, codeScreen.CodeLength));
+        Assert.NotNull(codeScreen.CodeExpiresAt);
+    }
+
     [Fact]
     public async Task A_code_works_at_4_minutes_59()
     {

@@ -1,4 +1,5 @@
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Tests.Fixtures;
 
 namespace Enrolment.Grains.Tests.Enrolments;
@@ -40,7 +41,7 @@ public sealed class ConcurrencyTests(ClusterFixture cluster)
         }
 
         var trail = await grain.GetAuditTrail();
-        Assert.Equal(outcomes[^1].Succeeded ? mismatches : 3, trail.Count(e => e.Kind == "code-mismatch"));
+        Assert.Equal(outcomes[^1].Succeeded ? mismatches : 3, trail.Count(e => e.Kind == AuditKinds.CodeMismatch));
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class ConcurrencyTests(ClusterFixture cluster)
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => grain.SubmitCode(id, code)));
 
         Assert.All(outcomes, o => Assert.Equal(JourneyStep.CreatePassword, o.ShouldSucceed().Step));
-        Assert.Single(await grain.GetAuditTrail(), e => e.Kind == "code-accepted");
+        Assert.Single(await grain.GetAuditTrail(), e => e.Kind == AuditKinds.CodeAccepted);
     }
 
     [Fact]

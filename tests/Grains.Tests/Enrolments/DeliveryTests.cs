@@ -1,6 +1,7 @@
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Tests.Fixtures;
 
 namespace Enrolment.Grains.Tests.Enrolments;
@@ -29,10 +30,10 @@ public sealed class DeliveryTests(ClusterFixture cluster)
 
         await cluster.Advance(TimeSpan.FromSeconds(10));
         await ClusterFixture.Eventually(() => Task.FromResult(cluster.Sms.SentTo(phone).Count == 1), "third try sends");
-        await ClusterFixture.Eventually(async () => (await grain.GetAuditTrail()).Any(e => e.Kind == "sms-sent"), "sent recorded");
+        await ClusterFixture.Eventually(async () => (await grain.GetAuditTrail()).Any(e => e.Kind == AuditKinds.SmsSent), "sent recorded");
 
         var trail = await grain.GetAuditTrail();
-        Assert.Equal(2, trail.Count(e => e.Kind == "sms-retry"));
+        Assert.Equal(2, trail.Count(e => e.Kind == AuditKinds.SmsRetry));
         (await grain.SubmitCode(id, cluster.Sms.LastCodeTo(phone))).ShouldSucceed();
         var outbox = (await cluster.ReadStoredState<EnrolmentState>("enrolment", grain.GetGrainId())).Outbox;
         var entry = Assert.Single(outbox);
@@ -59,7 +60,7 @@ public sealed class DeliveryTests(ClusterFixture cluster)
             }
         }
 
-        await ClusterFixture.Eventually(async () => (await grain.GetAuditTrail()).Any(e => e.Kind == "sms-failed"), "failure recorded");
+        await ClusterFixture.Eventually(async () => (await grain.GetAuditTrail()).Any(e => e.Kind == AuditKinds.SmsFailed), "failure recorded");
         await cluster.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(6, cluster.Sms.TriesTo(phone));
         var entry = Assert.Single((await cluster.ReadStoredState<EnrolmentState>("enrolment", grain.GetGrainId())).Outbox);
@@ -109,5 +110,5 @@ public sealed class DeliveryTests(ClusterFixture cluster)
     /// the audit shows them the next advance of the clock is sure to find the timer armed.
     /// </summary>
     private static Task RetriesRecorded(IEnrolmentGrain grain, int tries) =>
-        ClusterFixture.Eventually(async () => (await grain.GetAuditTrail()).Count(e => e.Kind == "sms-retry") == tries, $"{tries} failed tries recorded");
+        ClusterFixture.Eventually(async () => (await grain.GetAuditTrail()).Count(e => e.Kind == AuditKinds.SmsRetry) == tries, $"{tries} failed tries recorded");
 }

@@ -15,8 +15,8 @@ public sealed class EnrolmentOptionsTests
             (6, TimeSpan.FromMinutes(5), 3, 3, 5, TimeSpan.FromHours(24), TimeSpan.FromSeconds(30)),
             (options.CodeLength, options.CodeLifetime, options.CodeAttempts, options.CodesPerJourney, options.CodesPerMember, options.CodesPerMemberWindow, options.CodeSpacing));
         Assert.Equal(
-            (3, 5, TimeSpan.FromHours(24), TimeSpan.FromHours(24), TimeSpan.FromMinutes(30), 10, TimeSpan.FromDays(30)),
-            (options.MemberNumberAttempts, options.VoidJourneysBeforeLock, options.VoidJourneysWindow, options.LockDuration, options.IdleExpiry, options.ProvisionalCodeLength, options.ProvisionalCodeLifetime));
+            (3, 5, TimeSpan.FromHours(24), TimeSpan.FromHours(24), TimeSpan.FromMinutes(30), 10),
+            (options.MemberNumberAttempts, options.VoidJourneysBeforeLock, options.VoidJourneysWindow, options.LockDuration, options.IdleExpiry, options.ProvisionalCodeLength));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Tests.Fixtures;
 
 namespace Enrolment.Grains.Tests.Enrolments;
@@ -50,7 +51,7 @@ public sealed class JourneyRuleTests(ClusterFixture cluster)
         var locked = (await grain.Start(new StartJourney(member, JourneyDriver.Email, false))).ShouldBeRefused(RefusalCodes.Locked);
         Assert.Equal(3600, locked.RetryAfterSeconds);
         (await grain.Get(last)).ShouldBeRefused(RefusalCodes.Locked);
-        Assert.Contains(await grain.GetAuditTrail(), e => e.Kind == "locked");
+        Assert.Contains(await grain.GetAuditTrail(), e => e.Kind == AuditKinds.Locked);
 
         await cluster.Advance(TimeSpan.FromHours(1));
         var id = await _driver.AtEnterCode(member);
@@ -96,7 +97,7 @@ public sealed class JourneyRuleTests(ClusterFixture cluster)
         }
 
         (await grain.SubmitCode(current, newCode)).ShouldSucceed();
-        Assert.Contains(await grain.GetAuditTrail(), e => e.Kind == "journey-superseded");
+        Assert.Contains(await grain.GetAuditTrail(), e => e.Kind == AuditKinds.JourneySuperseded);
     }
 
     [Fact]
@@ -122,9 +123,9 @@ public sealed class JourneyRuleTests(ClusterFixture cluster)
         (await grain.CreatePassword(id, "Autre2Secret9", "Autre2Secret9")).ShouldBeRefused(RefusalCodes.WrongStep);
 
         var trail = await grain.GetAuditTrail();
-        Assert.Single(trail, e => e.Kind == "code-accepted");
-        Assert.Single(trail, e => e.Kind == "password-created");
-        Assert.Single(trail, e => e.Kind == "account-created");
+        Assert.Single(trail, e => e.Kind == AuditKinds.CodeAccepted);
+        Assert.Single(trail, e => e.Kind == AuditKinds.PasswordCreated);
+        Assert.Single(trail, e => e.Kind == AuditKinds.AccountCreated);
     }
 
     [Fact]
@@ -154,7 +155,7 @@ public sealed class JourneyRuleTests(ClusterFixture cluster)
 
         var trail = await grain.GetAuditTrail();
         Assert.Equal(
-            ["journey-started", "identity-confirmed", "phone-confirmed", "member-number-accepted", "code-issued", "sms-sent", "code-accepted", "password-created", "account-created"],
+            [AuditKinds.JourneyStarted, AuditKinds.IdentityConfirmed, AuditKinds.PhoneConfirmed, AuditKinds.MemberNumberAccepted, AuditKinds.CodeIssued, AuditKinds.SmsSent, AuditKinds.CodeAccepted, AuditKinds.PasswordCreated, AuditKinds.AccountCreated],
             trail.Select(e => e.Kind));
         Assert.All(trail, e => Assert.True(e.At <= cluster.Time.GetUtcNow()));
         var text = string.Join('\n', trail.Select(e => $"{e.Kind} {e.Detail}"));

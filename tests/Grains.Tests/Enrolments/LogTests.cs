@@ -1,4 +1,5 @@
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Tests.Fixtures;
 
 namespace Enrolment.Grains.Tests.Enrolments;
@@ -29,7 +30,7 @@ public sealed class LogTests(ClusterFixture cluster)
         var provisional = Assert.Single(cluster.Letters.SentTo(letterMember.MemberNumber)).ProvisionalCode;
 
         var logs = string.Join('\n', cluster.Logs.Lines);
-        Assert.Contains("code-accepted", logs, StringComparison.Ordinal);
+        Assert.Contains(AuditKinds.CodeAccepted, logs, StringComparison.Ordinal);
         foreach (var secret in new[] { code, smsMember.MobilePhone!, JourneyDriver.GoodPassword, "Secret12", JourneyDriver.Email, provisional })
         {
             Assert.DoesNotContain(secret, logs, StringComparison.Ordinal);

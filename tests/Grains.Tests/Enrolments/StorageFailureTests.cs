@@ -1,4 +1,5 @@
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Tests.Fixtures;
 
 namespace Enrolment.Grains.Tests.Enrolments;
@@ -40,6 +41,6 @@ public sealed class StorageFailureTests(ClusterFixture cluster)
         await ClusterFixture.Eventually(() => Task.FromResult(cluster.Sms.SentTo(phone).Count == 1), "sent while storage fails");
 
         (await grain.SubmitCode(id, cluster.Sms.LastCodeTo(phone))).ShouldSucceed();
-        Assert.Contains(await grain.GetAuditTrail(), e => e.Kind == "sms-sent");
+        Assert.Contains(await grain.GetAuditTrail(), e => e.Kind == AuditKinds.SmsSent);
     }
 }
