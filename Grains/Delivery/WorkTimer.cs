@@ -29,6 +29,8 @@ public sealed class WorkTimer(
         await _reminder.KeepWhileAsync(hasPending());
     }
 
+    public void ScheduleNow() => Schedule(time.GetUtcNow());
+
     /// <summary>Arms the timer for the next due piece of work, or parks it when nothing is pending.</summary>
     public void Schedule(DateTimeOffset now)
     {

@@ -9,7 +9,7 @@ namespace Enrolment.Grains.Enrolments;
 /// step that made it, then retried by the grain's <see cref="WorkTimer"/> with growing waits until sent or given up
 /// (delivery is at least once; senders deduplicate on the message id). The same timer retries the account creation.
 /// </summary>
-public sealed partial class EnrolmentGrain : IRemindable
+public sealed partial class EnrolmentGrain
 {
     private WorkTimer? _work;
 
@@ -17,15 +17,7 @@ public sealed partial class EnrolmentGrain : IRemindable
 
     private bool HasPendingWork => State.PendingAccount is not null || Outbox.HasPending;
 
-    private WorkTimer Work => _work ??= new WorkTimer(this, time, logger, RunDueWorkAsync, NextDue, () => HasPendingWork, SaveWorkAsync);
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        Work.Schedule(time.GetUtcNow());
-        return base.OnActivateAsync(cancellationToken);
-    }
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Work.OnReminderAsync();
+    private protected override WorkTimer Work => _work ??= new WorkTimer(this, time, logger, RunDueWorkAsync, NextDue, () => HasPendingWork, SaveWorkAsync);
 
     /// <summary>A new code makes any SMS still waiting useless: its code no longer works.</summary>
     private void CancelQueuedSms()

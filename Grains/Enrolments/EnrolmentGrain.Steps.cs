@@ -18,7 +18,7 @@ public sealed partial class EnrolmentGrain
             StepOutcome.Refused,
             Remember,
             SaveStepAsync,
-            () => Work.Schedule(time.GetUtcNow())),
+            () => Work.ScheduleNow()),
         time,
         logger);
 

@@ -20,7 +20,7 @@ public sealed partial class EnrolmentGrain(
     IPasswordHasher hasher,
     OutboxDelivery delivery,
     TimeProvider time,
-    ILogger<EnrolmentGrain> logger) : Grain, IEnrolmentGrain
+    ILogger<EnrolmentGrain> logger) : PendingWorkGrain, IEnrolmentGrain
 {
     private readonly EnrolmentOptions _options = options.Value;
     private readonly AccountOptions _accounts = accountOptions.Value;

@@ -10,13 +10,13 @@ namespace Enrolment.Grains.PasswordResets;
 /// <see cref="WorkTimer"/>): stored in the same write as the code it carries, tried right after the answer, then
 /// retried by the grain's timer until sent or given up.
 /// </summary>
-public sealed partial class PasswordResetGrain : IRemindable
+public sealed partial class PasswordResetGrain
 {
     private WorkTimer? _work;
 
     private Outbox Outbox => new(State.Outbox);
 
-    private WorkTimer Work => _work ??= new WorkTimer(
+    private protected override WorkTimer Work => _work ??= new WorkTimer(
         this,
         time,
         logger,
@@ -28,14 +28,6 @@ public sealed partial class PasswordResetGrain : IRemindable
             delivery.Trim(State.Outbox);
             return reset.WriteStateAsync(CancellationToken.None);
         });
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        Work.Schedule(time.GetUtcNow());
-        return base.OnActivateAsync(cancellationToken);
-    }
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Work.OnReminderAsync();
 
     private void QueueSms(string phone, string code, DateTimeOffset expiresAt, DateTimeOffset now) =>
         Outbox.Enqueue(new OutboxEntry

@@ -27,7 +27,7 @@ public sealed partial class PasswordResetGrain(
     OutboxDelivery delivery,
     TimeProvider time,
     IOptions<PasswordResetOptions> options,
-    ILogger<PasswordResetGrain> logger) : Grain, IPasswordResetGrain
+    ILogger<PasswordResetGrain> logger) : PendingWorkGrain, IPasswordResetGrain
 {
     private readonly PasswordResetOptions _options = options.Value;
     private StepPipeline<PasswordResetState, ResetStep, ResetOutcome>? _steps;
@@ -45,7 +45,7 @@ public sealed partial class PasswordResetGrain(
             ResetOutcome.Refused,
             (outcome, _) => outcome.Succeeded,
             SaveAsync,
-            () => Work.Schedule(time.GetUtcNow())),
+            () => Work.ScheduleNow()),
         time,
         logger);
 
