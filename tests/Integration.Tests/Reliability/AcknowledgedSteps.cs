@@ -1,5 +1,6 @@
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.LoadTest.Metrics;
+using StepNames = Enrolment.LoadTest.Metrics.StepNames;
 
 namespace Enrolment.Integration.Tests.Reliability;
 

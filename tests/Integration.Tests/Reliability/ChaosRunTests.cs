@@ -6,6 +6,7 @@ using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Integration.Tests.LoadTest;
 using Enrolment.LoadTest.Engine;
 using Enrolment.LoadTest.Metrics;
+using StepNames = Enrolment.LoadTest.Metrics.StepNames;
 using Orleans.Runtime;
 using Xunit.Abstractions;
 
