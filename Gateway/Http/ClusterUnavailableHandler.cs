@@ -23,7 +23,7 @@ public sealed class ClusterUnavailableHandler(IProblemDetailsService problems, I
             return false;
         }
 
-        logger.LogWarning("Cluster unavailable for {Path}: {Reason}", httpContext.Request.Path, exception.GetType().Name);
+        logger.LogWarning("Cluster unavailable for {Route}: {Reason}", Hosting.RouteTemplates.Of(httpContext), exception.GetType().Name);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var problem = ProblemSetup.Problem(StatusCodes.Status503ServiceUnavailable, HttpProblemCodes.Unavailable);

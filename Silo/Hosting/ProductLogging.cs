@@ -24,6 +24,9 @@ internal static class ProductLogging
             // Hosting's own request lines carry query strings (the dev outbox's phone numbers); the one-line request
             // log replaces them. Set after the configuration so that no verbose setting brings them back.
             .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
+            // Routing and static files name the request's raw path in their debug lines, and paths hold journey ids.
+            .MinimumLevel.Override("Microsoft.AspNetCore.Routing", LogEventLevel.Information)
+            .MinimumLevel.Override("Microsoft.AspNetCore.StaticFiles", LogEventLevel.Information)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext();
         return development

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Enrolment.Gateway.Tests.Accounts;
 using Enrolment.Gateway.Tests.Infrastructure;
+using Enrolment.Grains.Interfaces.Members;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using Serilog.Events;
@@ -10,7 +12,8 @@ namespace Enrolment.Gateway.Tests;
 
 /// <summary>
 /// With the gateway logging everything it can, a whole journey (new phone, a wrong code, a refused password, the
-/// dev outbox read by phone) leaves no phone number, e-mail, code or password in any log line.
+/// dev outbox read by phone), a lost password and a first login leave no phone number, e-mail, code, password or
+/// journey id in any log line: request lines name the route template.
 /// </summary>
 [Collection(GatewayCollection.Name)]
 public sealed class GatewayLogTests(GatewayCluster cluster)
@@ -23,6 +26,8 @@ public sealed class GatewayLogTests(GatewayCluster cluster)
             new Dictionary<string, string?>
             {
                 ["RateLimits:IdentitySearchPerMinute"] = "100",
+                ["RateLimits:SignInPerMinute"] = "100",
+                ["RateLimits:PasswordResetPerMinute"] = "100",
                 ["Serilog:MinimumLevel:Default"] = "Verbose",
                 ["Serilog:MinimumLevel:Override:Microsoft"] = "Verbose",
                 ["Serilog:MinimumLevel:Override:Orleans"] = "Verbose",
@@ -46,14 +51,34 @@ public sealed class GatewayLogTests(GatewayCluster cluster)
         await driver.Step(id, "code", new { code });
         await client.PostJson($"/api/enrolments/{id}/password", new { password = "short1", passwordConfirmation = "short1" });
         await driver.Step(id, "password", new { password, passwordConfirmation = password });
+        var resetId = await LostPassword(client, member);
+        var firstLoginId = await FirstLoginId(client);
 
         var lines = log.Lines.ToList();
-        Assert.NotEmpty(lines);
-        foreach (var secret in new[] { "0698001122", "06 98 00 11 22", "98001122", email, code, password, "short1" })
+        Assert.Contains(lines, line => line.Contains("/api/enrolments/{enrolmentId}/code", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("/api/password-resets/{resetId}/code", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("/api/first-login/{firstLoginId}", StringComparison.Ordinal));
+        foreach (var secret in new[] { "0698001122", "06 98 00 11 22", "98001122", email, code, password, "short1", id, resetId, firstLoginId })
         {
             var leaks = lines.Where(line => line.Contains(secret, StringComparison.OrdinalIgnoreCase)).ToList();
             Assert.True(leaks.Count == 0, $"{secret} in: {string.Join(Environment.NewLine, leaks)}");
         }
+    }
+
+    private static async Task<string> LostPassword(HttpClient client, MemberRecord member)
+    {
+        var started = await client.PostJson("/api/password-resets", new { memberNumber = member.MemberNumber, birthDate = member.BirthDate.ToString("yyyy-MM-dd") });
+        var resetId = (await started.AssertSuccess(HttpStatusCode.Created)).Text("resetId");
+        await client.PostJson($"/api/password-resets/{resetId}/code", new { code = "000000" });
+        return resetId;
+    }
+
+    private async Task<string> FirstLoginId(HttpClient client)
+    {
+        var member = await cluster.MemberWithProvisionalCode();
+        var firstLoginId = (await (await client.SignIn(member, Accounts.Accounts.ProvisionalCode)).AssertSuccess()).Text("firstLoginId");
+        await client.GetAsync($"/api/first-login/{firstLoginId}");
+        return firstLoginId;
     }
 
     private sealed class CapturedLog : ILogEventSink

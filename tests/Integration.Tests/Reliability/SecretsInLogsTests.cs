@@ -13,7 +13,8 @@ namespace Enrolment.Integration.Tests.Reliability;
 /// a silo and a gateway run as processes with every logger at its most verbose (Verbose for the product, Orleans,
 /// ASP.NET and the rest; each line also written as compact JSON, so that properties left out of the message are
 /// scanned too). Not one line of either process may hold a code, a password, a full phone number in any spelling,
-/// a full e-mail address or a provisional access code.
+/// a full e-mail address, a provisional access code or an enrolment, first-login or reset id (request lines name the
+/// route template).
 /// </summary>
 [Collection(ProcessesCollection.Name)]
 public sealed partial class SecretsInLogsTests
@@ -46,9 +47,7 @@ public sealed partial class SecretsInLogsTests
         await SmsToThePhoneOnFileThenLostPasswordAsync(http, outbox);
         await SmsToANewPhoneAsync(http, outbox);
         await LetterThenFirstLoginAsync(http, outbox);
-        await Task.Delay(TimeSpan.FromSeconds(2)); // the last lines reach the pipes
-
-        var lines = _lines.ToList();
+        var lines = await LinesUpToTheLastRequestAsync();
         Assert.True(lines.Count > 1_000, $"Only {lines.Count} lines: the verbose levels did not apply.");
         Assert.Contains(lines, l => l.Contains("\"@t\"", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Orleans", StringComparison.Ordinal) && l.Contains("VRB", StringComparison.Ordinal));
@@ -71,7 +70,8 @@ public sealed partial class SecretsInLogsTests
         const string newPassword = "Lost2Found7Again";
         Remember(newPassword);
         var started = await http.PostAsJsonAsync(new Uri("/api/password-resets", UriKind.Relative), new { memberNumber = "12345678.90", birthDate = "1985-08-01" });
-        var resetId = (await MemberOverHttp.ExpectStepAsync(started, "enter-code")).GetProperty("resetId").GetString();
+        var resetId = (await MemberOverHttp.ExpectStepAsync(started, "enter-code")).GetProperty("resetId").GetString()!;
+        Remember(resetId);
         var resetCode = await outbox.NewSmsCodeAsync(PaulPhone, 1);
         await MemberOverHttp.ExpectStepAsync(await http.PostAsJsonAsync(new Uri($"/api/password-resets/{resetId}/code", UriKind.Relative), new { code = resetCode }), "create-password");
         await MemberOverHttp.ExpectStepAsync(
@@ -111,7 +111,8 @@ public sealed partial class SecretsInLogsTests
         Remember(provisional);
 
         var signIn = await marie.SignInAsync(http, provisional);
-        var firstLoginId = (await MemberOverHttp.ExpectStatusAsync(signIn, 200)).GetProperty("firstLoginId").GetString();
+        var firstLoginId = (await MemberOverHttp.ExpectStatusAsync(signIn, 200)).GetProperty("firstLoginId").GetString()!;
+        Remember(marie.EnrolmentId!, firstLoginId);
         var firstLogin = await http.PostAsJsonAsync(new Uri($"/api/first-login/{firstLoginId}", UriKind.Relative),
             new { email = marie.Email, emailConfirmation = marie.Email, password, passwordConfirmation = password });
         await MemberOverHttp.ExpectStatusAsync(firstLogin, 200);
@@ -120,10 +121,28 @@ public sealed partial class SecretsInLogsTests
     private async Task FinishWithCodeAsync(MemberOverHttp member, HttpClient http, string code)
     {
         _codes.Add(code);
+        Remember(member.EnrolmentId!);
         await MemberOverHttp.ExpectStepAsync(await member.StepAsync(http, "code", new { code }), "create-password");
         await MemberOverHttp.ExpectStepAsync(
             await member.StepAsync(http, "password", new { password = MemberOverHttp.Password, passwordConfirmation = MemberOverHttp.Password }), "completed");
     }
+
+    /// <summary>Every line, once the gateway's line for the last request (the first login) came through the pipe.</summary>
+    private async Task<List<string>> LinesUpToTheLastRequestAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!_lines.Any(IsTheLastRequestLine))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "No request line for POST /api/first-login/{firstLoginId} within 30 s.");
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        return [.. _lines];
+    }
+
+    private static bool IsTheLastRequestLine(string line) =>
+        line.Contains("\"RequestMethod\":\"POST\"", StringComparison.Ordinal)
+        && line.Contains("\"RequestPath\":\"/api/first-login/{firstLoginId}\"", StringComparison.Ordinal);
 
     private void Remember(params string[] secrets) => _secrets.AddRange(secrets);
 
