@@ -19,7 +19,7 @@ public static class GatewayHttp
     /// <summary>
     /// The pipeline, outermost first: the client's address and scheme from a trusted proxy, headers on every answer
     /// (errors included), bad input turned into problems, size limits before any body is read, static files, then
-    /// routing and rate limits for the APIs.
+    /// routing, the session cookie and rate limits for the APIs.
     /// </summary>
     public static WebApplication UseGatewayHttp(this WebApplication app)
     {
@@ -32,6 +32,10 @@ public static class GatewayHttp
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRouting();
+
+        // Said here, or the framework puts it before everything above: the session check calls the account grain,
+        // and a cluster out of reach must reach the exception handler (503 with the security headers), not a bare 500.
+        app.UseAuthentication();
         app.UseRateLimiter();
 
         // No fallback page: the wizard is one HTML file per screen, and a catch-all GET route would turn a wrong
