@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Enrolment.Gateway.Http.Limits;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Limits;
+using Microsoft.Extensions.Options;
 
 namespace Enrolment.Gateway.Http;
 
@@ -15,12 +17,21 @@ public sealed class RateLimitOptions
 
     /// <summary>Code resends per minute and client address (the journey's own caps still apply).</summary>
     public int CodeResendPerMinute { get; set; } = 10;
+
+    /// <summary>Sign-in and first-login calls per minute and client address (the account's own lockout still applies).</summary>
+    public int SignInPerMinute { get; set; } = 20;
+
+    /// <summary>Lost-password calls per minute and client address (the reset's own code limits still apply).</summary>
+    public int PasswordResetPerMinute { get; set; } = 10;
 }
 
+/// <summary>Every rate-limit policy of the gateway, each per client address group, and the one 429 answer.</summary>
 public static class RateLimits
 {
     public const string IdentitySearch = "identity-search";
     public const string CodeResend = "code-resend";
+    public const string SignIn = "sign-in";
+    public const string PasswordReset = "password-reset";
 
     public static IServiceCollection AddGatewayRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,8 +39,10 @@ public static class RateLimits
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(IdentitySearch, context => PerAddress.Partition<RateLimitOptions>(context, IdentitySearch, o => o.IdentitySearchPerMinute));
-            limiter.AddPolicy(CodeResend, context => PerAddress.Partition<RateLimitOptions>(context, CodeResend, o => o.CodeResendPerMinute));
+            limiter.AddPolicy(IdentitySearch, context => PerAddress(context, IdentitySearch, o => o.IdentitySearchPerMinute));
+            limiter.AddPolicy(CodeResend, context => PerAddress(context, CodeResend, o => o.CodeResendPerMinute));
+            limiter.AddPolicy(SignIn, context => PerAddress(context, SignIn, o => o.SignInPerMinute));
+            limiter.AddPolicy(PasswordReset, context => PerAddress(context, PasswordReset, o => o.PasswordResetPerMinute));
             limiter.OnRejected = async (rejected, _) =>
             {
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
@@ -42,5 +55,18 @@ public static class RateLimits
             };
         });
         return services;
+    }
+
+    /// <summary>The partition of one policy for the client's address group, counted in the cluster.</summary>
+    private static RateLimitPartition<string> PerAddress(HttpContext context, string policy, Func<RateLimitOptions, int> permitsPerMinute)
+    {
+        var key = AddressLimitKey.Of(policy, context.Connection.RemoteIpAddress);
+        return RateLimitPartition.Get(key, _ =>
+        {
+            // Singletons only: the limiter outlives this request's scope.
+            var grains = context.RequestServices.GetRequiredService<IGrainFactory>();
+            var options = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>();
+            return new ClusterWindowLimiter(grains, key, () => permitsPerMinute(options.CurrentValue));
+        });
     }
 }

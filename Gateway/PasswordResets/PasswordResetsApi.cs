@@ -16,7 +16,7 @@ public static class PasswordResetsApi
 {
     public static IEndpointRouteBuilder MapPasswordResetsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/password-resets").WithTags("PasswordResets").RequireRateLimiting(SessionsSetup.PasswordResetLimit);
+        var api = routes.MapGroup("/api/password-resets").WithTags("PasswordResets").RequireRateLimiting(RateLimits.PasswordReset);
         api.MapPost("/", Start);
         api.MapGet("/{resetId}", Get);
         api.MapPost("/{resetId}/code", SubmitCode);

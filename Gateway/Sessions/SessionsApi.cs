@@ -15,9 +15,9 @@ public static class SessionsApi
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("Sessions");
-        api.MapPost("/sessions", SignIn).RequireRateLimiting(SessionsSetup.SignInLimit);
-        api.MapGet("/first-login/{firstLoginId}", GetFirstLogin).RequireRateLimiting(SessionsSetup.SignInLimit);
-        api.MapPost("/first-login/{firstLoginId}", CompleteFirstLogin).RequireRateLimiting(SessionsSetup.SignInLimit);
+        api.MapPost("/sessions", SignIn).RequireRateLimiting(RateLimits.SignIn);
+        api.MapGet("/first-login/{firstLoginId}", GetFirstLogin).RequireRateLimiting(RateLimits.SignIn);
+        api.MapPost("/first-login/{firstLoginId}", CompleteFirstLogin).RequireRateLimiting(RateLimits.SignIn);
         api.MapGet("/me", Me);
         api.MapDelete("/sessions/current", SignOut);
         return routes;

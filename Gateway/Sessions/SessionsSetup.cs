@@ -1,39 +1,27 @@
 using Enrolment.Gateway.Http;
-using Enrolment.Gateway.Http.Limits;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Enrolment.Gateway.Sessions;
 
 public static class SessionsSetup
 {
-    public const string SignInLimit = "sign-in";
-    public const string PasswordResetLimit = "password-reset";
-
     /// <summary>
     /// Cookie sessions (protected with the shared data-protection keys, so every gateway accepts every cookie),
-    /// the opaque first-login and reset ids, and the per-address limits on sign-in and lost password.
+    /// and the opaque first-login and reset ids (their rate limits are in <see cref="RateLimits"/>).
     /// </summary>
     public static WebApplicationBuilder AddAccountSessions(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section);
-        services.AddOptions<AccountRateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         services.AddMemberScopedIds();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<SessionOptions>>((cookie, sessions) => ConfigureCookie(cookie, sessions.Value));
-
-        services.AddOptions<RateLimiterOptions>().Configure(limiter =>
-        {
-            limiter.AddPolicy(SignInLimit, context => PerAddress.Partition<AccountRateLimitOptions>(context, SignInLimit, o => o.SignInPerMinute));
-            limiter.AddPolicy(PasswordResetLimit, context => PerAddress.Partition<AccountRateLimitOptions>(context, PasswordResetLimit, o => o.PasswordResetPerMinute));
-        });
         return builder;
     }
 
