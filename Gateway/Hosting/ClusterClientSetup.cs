@@ -1,3 +1,4 @@
+using Enrolment.Gateway.Health;
 using Orleans.Configuration;
 
 namespace Enrolment.Gateway.Hosting;
@@ -14,6 +15,8 @@ public static class ClusterClientSetup
     /// </summary>
     public static WebApplicationBuilder AddEnrolmentClusterClient(this WebApplicationBuilder builder)
     {
+        // Readiness is a call into the cluster, whoever provides the client.
+        builder.Services.AddClusterHealthChecks();
         var orleans = builder.Configuration.GetSection("Orleans");
         if (string.Equals(orleans["Clustering"], "External", StringComparison.OrdinalIgnoreCase))
         {
