@@ -9,7 +9,7 @@ public static class EnrolmentsApi
     public static IServiceCollection AddEnrolmentsApi(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<EnrolmentIds>();
+        services.AddSingleton<OpaqueIds>();
         return services;
     }
 

@@ -10,7 +10,7 @@ namespace Enrolment.Gateway.Enrolments;
 public static class IdentitySearch
 {
     public static async Task<Results<Created<JourneyAnswer>, ProblemHttpResult>> Start(
-        [FromBody] IdentityRequest? request, IGrainFactory grains, EnrolmentIds ids, TimeProvider clock)
+        [FromBody] IdentityRequest? request, IGrainFactory grains, OpaqueIds ids, TimeProvider clock)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (IdentityValidation.Validate(request, today, out var errors) is not { } identity)

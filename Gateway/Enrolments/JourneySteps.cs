@@ -15,21 +15,21 @@ public static class JourneySteps
     private const int MaxPasswordLength = 256;
 
     public static Task<Results<Ok<JourneyAnswer>, ProblemHttpResult>> Get(
-        string enrolmentId, EnrolmentIds ids, IGrainFactory grains) =>
+        string enrolmentId, OpaqueIds ids, IGrainFactory grains) =>
         Run(enrolmentId, ids, grains, (journey, id) => journey.Get(id));
 
     public static Task<Results<Ok<JourneyAnswer>, ProblemHttpResult>> ConfirmIdentity(
-        string enrolmentId, [FromBody] EmptyRequest? request, EnrolmentIds ids, IGrainFactory grains) =>
+        string enrolmentId, [FromBody] EmptyRequest? request, OpaqueIds ids, IGrainFactory grains) =>
         Run(enrolmentId, ids, grains, (journey, id) => journey.ConfirmIdentity(id));
 
     public static Task<Results<Ok<JourneyAnswer>, ProblemHttpResult>> ConfirmPhone(
-        string enrolmentId, [FromBody] PhoneConfirmationRequest? request, EnrolmentIds ids, IGrainFactory grains) =>
+        string enrolmentId, [FromBody] PhoneConfirmationRequest? request, OpaqueIds ids, IGrainFactory grains) =>
         request?.IsMine is not { } isMine
             ? Invalid("isMine", "Indiquez si ce numéro est le vôtre (true ou false).")
             : Run(enrolmentId, ids, grains, (journey, id) => journey.ConfirmPhone(id, isMine));
 
     public static Task<Results<Ok<JourneyAnswer>, ProblemHttpResult>> ChooseChannel(
-        string enrolmentId, [FromBody] ChannelRequest? request, EnrolmentIds ids, IGrainFactory grains)
+        string enrolmentId, [FromBody] ChannelRequest? request, OpaqueIds ids, IGrainFactory grains)
     {
         DeliveryChannel? channel = request?.Channel switch
         {
@@ -43,7 +43,7 @@ public static class JourneySteps
     }
 
     public static Task<Results<Ok<JourneyAnswer>, ProblemHttpResult>> EnterPhone(
-        string enrolmentId, [FromBody] PhoneRequest? request, EnrolmentIds ids, IGrainFactory grains)
+        string enrolmentId, [FromBody] PhoneRequest? request, OpaqueIds ids, IGrainFactory grains)
     {
         if (!FrenchMobile.TryNormalise(request?.Phone, out var phone))
         {
@@ -61,13 +61,13 @@ public static class JourneySteps
 
     /// <summary>A member number that is not ten digits is a typing error (400), not a mismatch: it costs no attempt.</summary>
     public static Task<Results<Ok<JourneyAnswer>, ProblemHttpResult>> SubmitMemberNumber(
-        string enrolmentId, [FromBody] MemberNumberRequest? request, EnrolmentIds ids, IGrainFactory grains) =>
+        string enrolmentId, [FromBody] MemberNumberRequest? request, OpaqueIds ids, IGrainFactory grains) =>
         !MemberNumber.TryNormalise(request?.MemberNumber, out var memberNumber)
             ? Invalid("memberNumber", "L'identifiant compte 10 chiffres (XXXXXXXX.XX).")
             : Run(enrolmentId, ids, grains, (journey, id) => journey.SubmitMemberNumber(id, memberNumber));
 
     public static Task<Results<Ok<JourneyAnswer>, ProblemHttpResult>> SubmitCode(
-        string enrolmentId, [FromBody] CodeRequest? request, EnrolmentIds ids, IGrainFactory grains)
+        string enrolmentId, [FromBody] CodeRequest? request, OpaqueIds ids, IGrainFactory grains)
     {
         var code = request?.Code?.Trim();
         return code is not { Length: 6 } || !code.All(char.IsAsciiDigit)
@@ -76,11 +76,11 @@ public static class JourneySteps
     }
 
     public static Task<Results<Ok<JourneyAnswer>, ProblemHttpResult>> ResendCode(
-        string enrolmentId, [FromBody] EmptyRequest? request, EnrolmentIds ids, IGrainFactory grains) =>
+        string enrolmentId, [FromBody] EmptyRequest? request, OpaqueIds ids, IGrainFactory grains) =>
         Run(enrolmentId, ids, grains, (journey, id) => journey.ResendCode(id));
 
     public static Task<Results<Ok<JourneyAnswer>, ProblemHttpResult>> CreatePassword(
-        string enrolmentId, [FromBody] PasswordRequest? request, EnrolmentIds ids, IGrainFactory grains)
+        string enrolmentId, [FromBody] PasswordRequest? request, OpaqueIds ids, IGrainFactory grains)
     {
         if (request?.Password is not { Length: > 0 and <= MaxPasswordLength } password)
         {
@@ -93,14 +93,14 @@ public static class JourneySteps
     }
 
     private static async Task<Results<Ok<JourneyAnswer>, ProblemHttpResult>> Run(
-        string enrolmentId, EnrolmentIds ids, IGrainFactory grains, Func<IEnrolmentGrain, Guid, Task<StepOutcome>> step)
+        string enrolmentId, OpaqueIds ids, IGrainFactory grains, Func<IEnrolmentGrain, Guid, Task<StepOutcome>> step)
     {
         if (!ids.TryRead(enrolmentId, out var journey))
         {
             return Problems.From(new Refusal(RefusalCodes.UnknownEnrolment));
         }
 
-        var outcome = await step(grains.GetGrain<IEnrolmentGrain>(journey.MemberNumber), journey.JourneyId);
+        var outcome = await step(grains.GetGrain<IEnrolmentGrain>(journey.MemberNumber), journey.Id);
         return outcome.Refusal is { } refusal
             ? Problems.From(refusal)
             : TypedResults.Ok(JourneyAnswer.From(enrolmentId, outcome.View!));

@@ -28,7 +28,7 @@ public static class PasswordResetsApi
         [FromBody] ResetStartRequest? request,
         IGrainFactory grains,
         TimeProvider clock,
-        [FromKeyedServices(MemberScopedIds.PasswordReset)] EnrolmentIds resetIds)
+        [FromKeyedServices(MemberScopedIds.PasswordReset)] OpaqueIds resetIds)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (ResetInput.CheckStart(request, today, out var memberNumber, out var birthDate) is { Count: > 0 } errors)
@@ -47,14 +47,14 @@ public static class PasswordResetsApi
     }
 
     public static Task<Results<Ok<ResetAnswer>, ProblemHttpResult>> Get(
-        string resetId, IGrainFactory grains, [FromKeyedServices(MemberScopedIds.PasswordReset)] EnrolmentIds resetIds) =>
+        string resetId, IGrainFactory grains, [FromKeyedServices(MemberScopedIds.PasswordReset)] OpaqueIds resetIds) =>
         Run(resetId, resetIds, grains, (reset, id) => reset.Get(id));
 
     public static Task<Results<Ok<ResetAnswer>, ProblemHttpResult>> SubmitCode(
         string resetId,
         [FromBody] ResetCodeRequest? request,
         IGrainFactory grains,
-        [FromKeyedServices(MemberScopedIds.PasswordReset)] EnrolmentIds resetIds) =>
+        [FromKeyedServices(MemberScopedIds.PasswordReset)] OpaqueIds resetIds) =>
         ResetInput.CheckCode(request, out var code) is { Count: > 0 } errors
             ? Invalid(errors)
             : Run(resetId, resetIds, grains, (reset, id) => reset.SubmitCode(id, code));
@@ -63,20 +63,20 @@ public static class PasswordResetsApi
         string resetId,
         [FromBody] ResetPasswordRequest? request,
         IGrainFactory grains,
-        [FromKeyedServices(MemberScopedIds.PasswordReset)] EnrolmentIds resetIds) =>
+        [FromKeyedServices(MemberScopedIds.PasswordReset)] OpaqueIds resetIds) =>
         ResetInput.CheckPassword(request) is { Count: > 0 } errors
             ? Invalid(errors)
             : Run(resetId, resetIds, grains, (reset, id) => reset.SetPassword(id, request!.Password!, request.PasswordConfirmation!));
 
     private static async Task<Results<Ok<ResetAnswer>, ProblemHttpResult>> Run(
-        string resetId, EnrolmentIds resetIds, IGrainFactory grains, Func<IPasswordResetGrain, Guid, Task<ResetOutcome>> step)
+        string resetId, OpaqueIds resetIds, IGrainFactory grains, Func<IPasswordResetGrain, Guid, Task<ResetOutcome>> step)
     {
         if (!resetIds.TryRead(resetId, out var reset))
         {
             return Problems.From(new Refusal(RefusalCodes.UnknownReset));
         }
 
-        var outcome = await step(grains.GetGrain<IPasswordResetGrain>(reset.MemberNumber), reset.JourneyId);
+        var outcome = await step(grains.GetGrain<IPasswordResetGrain>(reset.MemberNumber), reset.Id);
         return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(ResetAnswer.From(resetId, outcome.View!));
     }
 

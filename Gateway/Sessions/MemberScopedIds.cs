@@ -16,7 +16,7 @@ public static class MemberScopedIds
     {
         foreach (var purpose in new[] { FirstLogin, PasswordReset })
         {
-            services.AddKeyedSingleton(purpose, (provider, _) => new EnrolmentIds(provider.GetRequiredService<IDataProtectionProvider>(), purpose));
+            services.AddKeyedSingleton(purpose, (provider, _) => new OpaqueIds(provider.GetRequiredService<IDataProtectionProvider>(), purpose));
         }
 
         return services;

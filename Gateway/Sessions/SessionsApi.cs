@@ -27,7 +27,7 @@ public static class SessionsApi
         [FromBody] SignInRequest? request,
         HttpContext context,
         IGrainFactory grains,
-        [FromKeyedServices(MemberScopedIds.FirstLogin)] EnrolmentIds firstLoginIds)
+        [FromKeyedServices(MemberScopedIds.FirstLogin)] OpaqueIds firstLoginIds)
     {
         if (SessionInput.CheckSignIn(request, out var memberNumber) is { Count: > 0 } errors)
         {
@@ -46,14 +46,14 @@ public static class SessionsApi
     public static async Task<Results<Ok<FirstLoginScreen>, ProblemHttpResult>> GetFirstLogin(
         string firstLoginId,
         IGrainFactory grains,
-        [FromKeyedServices(MemberScopedIds.FirstLogin)] EnrolmentIds firstLoginIds)
+        [FromKeyedServices(MemberScopedIds.FirstLogin)] OpaqueIds firstLoginIds)
     {
         if (!firstLoginIds.TryRead(firstLoginId, out var firstLogin))
         {
             return Problems.From(new Refusal(RefusalCodes.UnknownFirstLogin));
         }
 
-        var outcome = await grains.GetGrain<IAccountGrain>(firstLogin.MemberNumber).GetFirstLogin(firstLogin.JourneyId);
+        var outcome = await grains.GetGrain<IAccountGrain>(firstLogin.MemberNumber).GetFirstLogin(firstLogin.Id);
         return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(new FirstLoginScreen(outcome.EmailOnFile!));
     }
 
@@ -62,7 +62,7 @@ public static class SessionsApi
         [FromBody] FirstLoginRequestBody? request,
         HttpContext context,
         IGrainFactory grains,
-        [FromKeyedServices(MemberScopedIds.FirstLogin)] EnrolmentIds firstLoginIds)
+        [FromKeyedServices(MemberScopedIds.FirstLogin)] OpaqueIds firstLoginIds)
     {
         if (!firstLoginIds.TryRead(firstLoginId, out var firstLogin))
         {
@@ -75,7 +75,7 @@ public static class SessionsApi
         }
 
         var outcome = await grains.GetGrain<IAccountGrain>(firstLogin.MemberNumber)
-            .CompleteFirstLogin(firstLogin.JourneyId, new FirstLoginRequest(email, request!.Password!, request.PasswordConfirmation!));
+            .CompleteFirstLogin(firstLogin.Id, new FirstLoginRequest(email, request!.Password!, request.PasswordConfirmation!));
         return outcome.Refusal is { } refusal ? Problems.From(refusal) : await SignedIn(context, outcome.Profile!);
     }
 

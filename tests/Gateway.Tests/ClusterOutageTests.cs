@@ -57,9 +57,9 @@ public sealed class ClusterOutageTests : IAsyncLifetime
     /// <summary>Every API route, with ids the gateway would have issued and bodies it accepts.</summary>
     private static List<(HttpMethod Method, string Path, object? Body)> Routes(IServiceProvider services, string memberNumber)
     {
-        var enrolment = "/api/enrolments/" + services.GetRequiredService<EnrolmentIds>().Create(memberNumber, Guid.NewGuid());
-        var firstLogin = "/api/first-login/" + services.GetRequiredKeyedService<EnrolmentIds>(MemberScopedIds.FirstLogin).Create(memberNumber, Guid.NewGuid());
-        var reset = "/api/password-resets/" + services.GetRequiredKeyedService<EnrolmentIds>(MemberScopedIds.PasswordReset).Create(memberNumber, Guid.NewGuid());
+        var enrolment = "/api/enrolments/" + services.GetRequiredService<OpaqueIds>().Create(memberNumber, Guid.NewGuid());
+        var firstLogin = "/api/first-login/" + services.GetRequiredKeyedService<OpaqueIds>(MemberScopedIds.FirstLogin).Create(memberNumber, Guid.NewGuid());
+        var reset = "/api/password-resets/" + services.GetRequiredKeyedService<OpaqueIds>(MemberScopedIds.PasswordReset).Create(memberNumber, Guid.NewGuid());
         const string password = "Hiver2026blanc";
         var identity = new { lastName = "TESTEUR", firstName = "JEANNE", birthDate = "1980-01-01", email = "jeanne@example.fr", emailConfirmation = "jeanne@example.fr" };
         return

@@ -13,7 +13,7 @@ public sealed class EnrolmentIdTests(GatewayCluster cluster)
 {
     private static readonly Guid Journey = Guid.Parse("6f1c2d3e-4a5b-4c6d-8e7f-901a2b3c4d5e");
 
-    private EnrolmentIds Ids => cluster.Gateway.Services.GetRequiredService<EnrolmentIds>();
+    private OpaqueIds Ids => cluster.Gateway.Services.GetRequiredService<OpaqueIds>();
 
     [Fact]
     public async Task An_id_issued_by_one_gateway_is_read_by_another_through_the_shared_key_ring()
@@ -21,9 +21,9 @@ public sealed class EnrolmentIdTests(GatewayCluster cluster)
         var id = Ids.Create("1234567890", Journey);
         await using var other = cluster.NewGateway(new Dictionary<string, string?>());
 
-        Assert.True(other.Services.GetRequiredService<EnrolmentIds>().TryRead(id, out var journey));
+        Assert.True(other.Services.GetRequiredService<OpaqueIds>().TryRead(id, out var journey));
 
-        Assert.Equal(new JourneyRef("1234567890", Journey), journey);
+        Assert.Equal(new MemberScopedId("1234567890", Journey), journey);
         Assert.NotEmpty(await cluster.Cluster.Client.GetGrain<IKeyRingGrain>(0).GetElements());
     }
 

@@ -7,31 +7,31 @@ using Microsoft.AspNetCore.DataProtection;
 namespace Enrolment.Gateway.Enrolments;
 
 /// <summary>
-/// The opaque <c>enrolmentId</c>: member number and journey id, encrypted and authenticated with the shared
-/// data-protection keys, base64url. Any gateway reads it; nobody can read or forge it without the keys.
-/// The first-login and lost-password ids are made the same way under their own purposes, so that no kind of id
+/// The opaque ids the API hands out (<c>enrolmentId</c>, <c>firstLoginId</c>, <c>resetId</c>): member number and
+/// the grain-side id, encrypted and authenticated with the shared data-protection keys, base64url. Any gateway
+/// reads them; nobody can read or forge one without the keys. Each kind has its own purpose, so that no kind of id
 /// is accepted in place of another.
 /// </summary>
-public sealed class EnrolmentIds(IDataProtectionProvider dataProtection, string purpose = "enrolment-id")
+public sealed class OpaqueIds(IDataProtectionProvider dataProtection, string purpose = "enrolment-id")
 {
     private const int PayloadLength = MemberNumber.Length + 16;
     private const int MaxIdLength = 512;
 
     private readonly IDataProtector protector = dataProtection.CreateProtector(purpose);
 
-    public string Create(string memberNumber, Guid journeyId)
+    public string Create(string memberNumber, Guid id)
     {
         var payload = new byte[PayloadLength];
         Encoding.ASCII.GetBytes(memberNumber, payload);
-        journeyId.TryWriteBytes(payload.AsSpan(MemberNumber.Length));
+        id.TryWriteBytes(payload.AsSpan(MemberNumber.Length));
         return Base64Url.EncodeToString(protector.Protect(payload));
     }
 
     /// <summary>False for anything not issued by a gateway: garbage, truncated, altered, or under an unknown key.</summary>
-    public bool TryRead(string? enrolmentId, out JourneyRef journey)
+    public bool TryRead(string? opaqueId, out MemberScopedId id)
     {
-        journey = default;
-        if (string.IsNullOrEmpty(enrolmentId) || enrolmentId.Length > MaxIdLength || !Base64Url.IsValid(enrolmentId))
+        id = default;
+        if (string.IsNullOrEmpty(opaqueId) || opaqueId.Length > MaxIdLength || !Base64Url.IsValid(opaqueId))
         {
             return false;
         }
@@ -39,7 +39,7 @@ public sealed class EnrolmentIds(IDataProtectionProvider dataProtection, string 
         byte[] payload;
         try
         {
-            payload = protector.Unprotect(Base64Url.DecodeFromChars(enrolmentId));
+            payload = protector.Unprotect(Base64Url.DecodeFromChars(opaqueId));
         }
         catch (CryptographicException)
         {
@@ -52,9 +52,10 @@ public sealed class EnrolmentIds(IDataProtectionProvider dataProtection, string 
             return false;
         }
 
-        journey = new JourneyRef(memberNumber, new Guid(payload.AsSpan(MemberNumber.Length)));
+        id = new MemberScopedId(memberNumber, new Guid(payload.AsSpan(MemberNumber.Length)));
         return true;
     }
 }
 
-public readonly record struct JourneyRef(string MemberNumber, Guid JourneyId);
+/// <summary>What an opaque id carries: whose it is, and the journey, first login or reset it names.</summary>
+public readonly record struct MemberScopedId(string MemberNumber, Guid Id);
