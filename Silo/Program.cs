@@ -1,3 +1,4 @@
+using Enrolment.ServiceDefaults;
 using Enrolment.Silo;
 using Enrolment.Silo.Database;
 using Enrolment.Silo.Hosting;
@@ -5,7 +6,7 @@ using Enrolment.Silo.Members;
 
 var seeding = SeedCommand.TryParse(args, out var seed, out var hostArgs);
 var builder = Host.CreateApplicationBuilder(hostArgs);
-builder.AddSiloLogging();
+builder.AddProductLogging();
 builder.AddEnrolmentDatabase();
 if (!seeding)
 {

@@ -1,4 +1,4 @@
-using Enrolment.Hosting;
+using Enrolment.ServiceDefaults;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -13,11 +13,9 @@ public static class GatewayLogging
     /// </summary>
     public static WebApplicationBuilder AddGatewayLogging(this WebApplicationBuilder builder)
     {
-        var development = builder.Environment.IsDevelopment();
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSerilog((services, logger) => ProductLogging
-            .Configure(logger, builder.Configuration, services, development)
-            .Enrich.With(new RequestPathAsRouteTemplate(services.GetRequiredService<IHttpContextAccessor>())));
+        builder.AddProductLogging((services, logger) =>
+            logger.Enrich.With(new RequestPathAsRouteTemplate(services.GetRequiredService<IHttpContextAccessor>())));
 
         // First in the pipeline, so that every request is logged whatever the endpoints do.
         builder.Services.AddTransient<IStartupFilter, RequestLoggingFirst>();

@@ -1,17 +1,32 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
-namespace Enrolment.Hosting;
+namespace Enrolment.ServiceDefaults;
 
 /// <summary>
 /// Serilog as every process of the product logs: readable console in Development, compact JSON otherwise;
-/// levels from the "Serilog" section over quiet framework defaults. Compiled into the silo and the gateway.
+/// levels from the "Serilog" section over quiet framework defaults. Used by the silo and the gateway.
 /// </summary>
-internal static class ProductLogging
+public static class ProductLogging
 {
-    public static LoggerConfiguration Configure(
+    /// <summary>Serilog for this host; <paramref name="extend"/> adds what one process needs beyond the defaults.</summary>
+    public static IHostApplicationBuilder AddProductLogging(
+        this IHostApplicationBuilder builder, Action<IServiceProvider, LoggerConfiguration>? extend = null)
+    {
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            var configured = Configure(logger, builder.Configuration, services, development);
+            extend?.Invoke(services, configured);
+        });
+        return builder;
+    }
+
+    private static LoggerConfiguration Configure(
         LoggerConfiguration logger, IConfiguration configuration, IServiceProvider services, bool development)
     {
         logger
