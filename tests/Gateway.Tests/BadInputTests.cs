@@ -19,7 +19,7 @@ public sealed class BadInputTests(GatewayCluster cluster)
     public async Task Bad_input_gets_its_problem_and_changes_nothing(string name)
     {
         var bad = BadInputCases.All[name];
-        var member = cluster.Members.NewMember(withMobile: true);
+        var member = cluster.Directory.NewMember(withMobile: true);
         var driver = new JourneyDriver(client);
         var id = await driver.AtConfirmPhone(member);
         var before = await driver.Snapshot(id);
@@ -38,13 +38,13 @@ public sealed class BadInputTests(GatewayCluster cluster)
         Assert.DoesNotContain("<script>", text, StringComparison.Ordinal);
         Assert.DoesNotContain(member.MemberNumber, text, StringComparison.Ordinal);
         Assert.Equal(before, await driver.Snapshot(id));
-        Assert.Empty(cluster.Sms.To(member.MobilePhone!));
+        Assert.Empty(cluster.Sms.SentTo(member.MobilePhone!));
     }
 
     [Fact]
     public async Task The_id_of_a_journey_superseded_by_a_new_start_is_unknown()
     {
-        var member = cluster.Members.NewMember();
+        var member = cluster.Directory.NewMember();
         var driver = new JourneyDriver(client);
         var first = await driver.Start(member);
         var second = await driver.Start(member);
@@ -59,8 +59,8 @@ public sealed class BadInputTests(GatewayCluster cluster)
     public async Task Another_members_id_does_not_reach_this_members_journey()
     {
         var driver = new JourneyDriver(client);
-        var mine = await driver.AtConfirmPhone(cluster.Members.NewMember());
-        var theirs = await driver.AtConfirmPhone(cluster.Members.NewMember());
+        var mine = await driver.AtConfirmPhone(cluster.Directory.NewMember());
+        var theirs = await driver.AtConfirmPhone(cluster.Directory.NewMember());
         var before = await driver.Snapshot(mine);
 
         await driver.Step(theirs, "phone-confirmation", new { isMine = true });

@@ -30,7 +30,7 @@ public sealed class EnrolmentIdTests(GatewayCluster cluster)
     [Fact]
     public async Task Two_gateways_serve_one_journey_alternately()
     {
-        var member = cluster.Members.NewMember();
+        var member = cluster.Directory.NewMember();
         await using var other = cluster.NewGateway(new Dictionary<string, string?>());
         var first = new JourneyDriver(cluster.Gateway.CreateClient());
         var second = new JourneyDriver(other.CreateClient());

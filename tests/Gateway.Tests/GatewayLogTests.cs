@@ -35,7 +35,7 @@ public sealed class GatewayLogTests(GatewayCluster cluster)
             services: services => services.AddSingleton<ILogEventSink>(log));
         var client = gateway.CreateClient();
         var driver = new JourneyDriver(client);
-        var member = cluster.Members.NewMember(withMobile: false);
+        var member = cluster.Directory.NewMember(withMobile: false);
         const string email = "secret.address@example.fr";
         const string password = "Ruisseau77Vert";
 
@@ -45,7 +45,7 @@ public sealed class GatewayLogTests(GatewayCluster cluster)
         await driver.Step(id, "channel", new { channel = "sms" });
         await driver.Step(id, "phone", new { phone = "06 98 00 11 22", phoneConfirmation = "0698001122", phoneMarketingOptOut = false });
         await driver.Step(id, "member-number", new { memberNumber = member.MemberNumber });
-        var code = cluster.Sms.LatestCode("0698001122")!;
+        var code = cluster.Sms.LastCodeTo("0698001122")!;
         await client.PostJson($"/api/enrolments/{id}/code", new { code = code == "000000" ? "111111" : "000000" });
         await client.GetAsync("/dev/outbox/sms?to=0698001122");
         await driver.Step(id, "code", new { code });

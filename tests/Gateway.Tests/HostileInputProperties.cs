@@ -101,7 +101,7 @@ public sealed class HostileInputProperties(GatewayCluster cluster, ITestOutputHe
 
         await Requests.SampleAsync(async hostile =>
         {
-            var member = cluster.Members.NewMember(withMobile: true);
+            var member = cluster.Directory.NewMember(withMobile: true);
             var id = await driver.AtConfirmPhone(member);
             var before = await driver.Snapshot(id);
 
@@ -117,7 +117,7 @@ public sealed class HostileInputProperties(GatewayCluster cluster, ITestOutputHe
                 Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
                 Assert.False(string.IsNullOrEmpty(await ProblemCode(response)), $"no code for {hostile}");
                 Assert.Equal(before, await driver.Snapshot(id));
-                Assert.Empty(cluster.Sms.To(member.MobilePhone!));
+                Assert.Empty(cluster.Sms.SentTo(member.MobilePhone!));
             }
         }, iter: 300, threads: 1);
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Enrolment.Gateway.Tests.Infrastructure;
+using Enrolment.TestKit;
 using Xunit;
 
 namespace Enrolment.Gateway.Tests;
@@ -42,9 +43,9 @@ public sealed class JourneyContractTests(GatewayCluster cluster)
         Assert.Equal("enter-code", codeSent.Text("step"));
         Assert.EndsWith("37 08", codeSent.Text("maskedPhone"), StringComparison.Ordinal);
         Assert.EndsWith("Z", codeSent.Text("codeExpiresAt"), StringComparison.Ordinal);
-        Assert.Equal(cluster.Clock.GetUtcNow().AddMinutes(5), codeSent.GetProperty("codeExpiresAt").GetDateTimeOffset());
+        Assert.Equal(cluster.Time.GetUtcNow().AddMinutes(5), codeSent.GetProperty("codeExpiresAt").GetDateTimeOffset());
 
-        var code = cluster.Sms.LatestCode(paul.MobilePhone!);
+        var code = cluster.Sms.LastCodeTo(paul.MobilePhone!);
         Assert.NotNull(code);
         Assert.Equal("create-password", (await Driver.Step(id, "code", new { code })).Text("step"));
 
@@ -83,7 +84,7 @@ public sealed class JourneyContractTests(GatewayCluster cluster)
         Assert.Equal("member-number", (await Driver.Step(id, "channel", new { channel = "letter" })).Text("step"));
         Assert.Equal("letter-sent", (await Driver.Step(id, "member-number", new { memberNumber = "23456789 01" })).Text("step"));
 
-        var letter = Assert.Single(cluster.Letters.To(marie.MemberNumber));
+        var letter = Assert.Single(cluster.Letters.SentTo(marie.MemberNumber));
         Assert.Equal(marie.Address, letter.Address);
         Assert.Equal("letter-sent", (await (await client.GetAsync($"/api/enrolments/{id}")).AssertSuccess()).Text("step"));
     }
@@ -91,7 +92,7 @@ public sealed class JourneyContractTests(GatewayCluster cluster)
     [Fact]
     public async Task A_member_enrols_by_sms_to_a_new_phone()
     {
-        var member = cluster.Members.NewMember(withMobile: true);
+        var member = cluster.Directory.NewMember(withMobile: true);
         var id = await Driver.AtConfirmPhone(member);
 
         Assert.Equal("choose-channel", (await Driver.Step(id, "phone-confirmation", new { isMine = false })).Text("step"));
@@ -101,9 +102,9 @@ public sealed class JourneyContractTests(GatewayCluster cluster)
 
         var codeSent = await Driver.Step(id, "member-number", new { memberNumber = member.MemberNumber });
         Assert.EndsWith("56 78", codeSent.Text("maskedPhone"), StringComparison.Ordinal);
-        var code = cluster.Sms.LatestCode("0612345678");
+        var code = cluster.Sms.LastCodeTo("0612345678");
         Assert.NotNull(code);
-        Assert.Empty(cluster.Sms.To(member.MobilePhone!));
+        Assert.Empty(cluster.Sms.SentTo(member.MobilePhone!));
 
         Assert.Equal("create-password", (await Driver.Step(id, "code", new { code })).Text("step"));
     }
@@ -111,7 +112,7 @@ public sealed class JourneyContractTests(GatewayCluster cluster)
     [Fact]
     public async Task A_wrong_member_number_says_how_many_attempts_are_left()
     {
-        var member = cluster.Members.NewMember();
+        var member = cluster.Directory.NewMember();
         var id = await Driver.AtMemberNumber(member);
 
         var response = await client.PostJson($"/api/enrolments/{id}/member-number", new { memberNumber = "9999999999" });
@@ -123,9 +124,9 @@ public sealed class JourneyContractTests(GatewayCluster cluster)
     [Fact]
     public async Task A_wrong_code_says_how_many_attempts_are_left()
     {
-        var member = cluster.Members.NewMember();
+        var member = cluster.Directory.NewMember();
         var id = await Driver.AtEnterCode(member);
-        var wrong = cluster.Sms.LatestCode(member.MobilePhone!) == "000000" ? "111111" : "000000";
+        var wrong = cluster.Sms.LastCodeTo(member.MobilePhone!) == "000000" ? "111111" : "000000";
 
         var response = await client.PostJson($"/api/enrolments/{id}/code", new { code = wrong });
 
@@ -136,25 +137,25 @@ public sealed class JourneyContractTests(GatewayCluster cluster)
     [Fact]
     public async Task A_resend_too_soon_says_when_to_retry_and_a_later_one_sends_a_new_code()
     {
-        var member = cluster.Members.NewMember();
+        var member = cluster.Directory.NewMember();
         var id = await Driver.AtEnterCode(member);
 
         var tooSoon = await client.PostJson($"/api/enrolments/{id}/code/resend", new { });
         var problem = await tooSoon.AssertProblem(HttpStatusCode.TooManyRequests, "too-many-codes");
         Assert.InRange(problem.GetProperty("retryAfterSeconds").GetInt32(), 1, 30);
 
-        cluster.Clock.Advance(TimeSpan.FromSeconds(31));
+        cluster.Time.Advance(TimeSpan.FromSeconds(31));
         var resent = await Driver.Step(id, "code/resend", new { });
 
         Assert.Equal("enter-code", resent.Text("step"));
-        Assert.Equal(cluster.Clock.GetUtcNow().AddMinutes(5), resent.GetProperty("codeExpiresAt").GetDateTimeOffset());
-        Assert.Equal(2, cluster.Sms.To(member.MobilePhone!).Count);
+        Assert.Equal(cluster.Time.GetUtcNow().AddMinutes(5), resent.GetProperty("codeExpiresAt").GetDateTimeOffset());
+        Assert.Equal(2, cluster.Sms.SentTo(member.MobilePhone!).Count);
     }
 
     [Fact]
     public async Task Not_identified_is_the_same_answer_whichever_field_is_wrong()
     {
-        var member = cluster.Members.NewMember();
+        var member = cluster.Directory.NewMember();
         var wrongName = JourneyDriver.IdentityOf(member with { LastName = "AUTRE" });
         var wrongFirstName = JourneyDriver.IdentityOf(member with { FirstName = "AUTRE" });
         var wrongDate = JourneyDriver.IdentityOf(member with { BirthDate = member.BirthDate.AddDays(1) });
@@ -173,7 +174,7 @@ public sealed class JourneyContractTests(GatewayCluster cluster)
     [Fact]
     public async Task Each_step_replayed_after_success_answers_the_same_success()
     {
-        var member = cluster.Members.NewMember();
+        var member = cluster.Directory.NewMember();
         var id = await Driver.AtConfirmPhone(member);
 
         var first = await Driver.Step(id, "phone-confirmation", new { isMine = true });
@@ -186,10 +187,10 @@ public sealed class JourneyContractTests(GatewayCluster cluster)
     [Fact]
     public async Task A_journey_left_idle_for_more_than_30_minutes_has_expired()
     {
-        var member = cluster.Members.NewMember();
+        var member = cluster.Directory.NewMember();
         var id = await Driver.AtConfirmPhone(member);
 
-        cluster.Clock.Advance(TimeSpan.FromMinutes(31));
+        cluster.Time.Advance(TimeSpan.FromMinutes(31));
 
         await (await client.GetAsync($"/api/enrolments/{id}")).AssertProblem(HttpStatusCode.Gone, "enrolment-expired");
         await (await client.PostJson($"/api/enrolments/{id}/phone-confirmation", new { isMine = true }))

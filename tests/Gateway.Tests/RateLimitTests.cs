@@ -40,7 +40,7 @@ public sealed class RateLimitTests(GatewayCluster cluster)
             ["RateLimits:CodeResendPerMinute"] = "1",
         });
         var client = gateway.CreateClient();
-        var member = cluster.Members.NewMember();
+        var member = cluster.Directory.NewMember();
         var id = await new JourneyDriver(client).AtEnterCode(member);
 
         var first = await client.PostJson($"/api/enrolments/{id}/code/resend", new { });
@@ -49,6 +49,6 @@ public sealed class RateLimitTests(GatewayCluster cluster)
 
         await second.AssertProblem(HttpStatusCode.TooManyRequests, "rate-limited");
         Assert.Single(second.Headers.GetValues("Retry-After"));
-        Assert.Single(cluster.Sms.To(member.MobilePhone!));
+        Assert.Single(cluster.Sms.SentTo(member.MobilePhone!));
     }
 }

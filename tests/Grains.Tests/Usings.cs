@@ -1,1 +1,2 @@
+global using Enrolment.TestKit;
 global using Xunit;

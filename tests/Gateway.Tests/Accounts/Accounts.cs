@@ -4,6 +4,7 @@ using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Members;
 using Enrolment.Grains.Passwords;
+using Enrolment.TestKit;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -23,15 +24,15 @@ public static class Accounts
 
     public static async Task<MemberRecord> MemberWithPassword(this GatewayCluster cluster, bool withMobile = true)
     {
-        var member = cluster.Members.NewMember(withMobile);
+        var member = cluster.Directory.NewMember(withMobile);
         await cluster.AccountOf(member).Create(NewAccount(await cluster.Hasher().HashAsync(Password), null, null));
         return member;
     }
 
     public static async Task<MemberRecord> MemberWithProvisionalCode(this GatewayCluster cluster)
     {
-        var member = cluster.Members.NewMember(withMobile: false);
-        var expiresAt = cluster.Clock.GetUtcNow().AddDays(30);
+        var member = cluster.Directory.NewMember(withMobile: false);
+        var expiresAt = cluster.Time.GetUtcNow().AddDays(30);
         await cluster.AccountOf(member).Create(NewAccount(null, await cluster.Hasher().HashAsync(ProvisionalCode), expiresAt));
         return member;
     }
@@ -61,28 +62,12 @@ public static class Accounts
     /// <summary>The code of the latest SMS to a phone, once one was sent (delivery follows the answer).</summary>
     public static async Task<string> CodeSentTo(this GatewayCluster cluster, string phone)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        string? code;
-        while ((code = cluster.Sms.LatestCode(phone)) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "No SMS was sent.");
-            await Task.Delay(20);
-        }
-
-        return code;
+        await Eventually.Until(() => cluster.Sms.SentTo(phone), sent => sent.Count > 0, "an SMS sent");
+        return cluster.Sms.LastCodeTo(phone);
     }
 
-    public static async Task<LetterMessage> LetterSentTo(this GatewayCluster cluster, string memberNumber)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (cluster.Letters.To(memberNumber).Count == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "No letter was sent.");
-            await Task.Delay(20);
-        }
-
-        return Assert.Single(cluster.Letters.To(memberNumber));
-    }
+    public static async Task<LetterMessage> LetterSentTo(this GatewayCluster cluster, string memberNumber) =>
+        Assert.Single(await Eventually.Until(() => cluster.Letters.SentTo(memberNumber), sent => sent.Count > 0, "a letter sent"));
 
     private static IPasswordHasher Hasher(this GatewayCluster cluster) =>
         cluster.Cluster.GetSiloServiceProvider().GetRequiredService<IPasswordHasher>();

@@ -51,7 +51,7 @@ public sealed class PasswordResetsContractTests(GatewayCluster cluster)
     public async Task An_unknown_number_or_a_wrong_birth_date_gets_an_answer_of_the_same_shape_and_nothing_is_sent()
     {
         var client = cluster.Gateway.Browser();
-        var unknown = cluster.Members.NewMember();
+        var unknown = cluster.Directory.NewMember();
         var known = await cluster.MemberWithPassword();
 
         var answers = new[]
@@ -72,10 +72,10 @@ public sealed class PasswordResetsContractTests(GatewayCluster cluster)
                 $"unexpected shape: {answer}");
         }
 
-        Assert.Empty(cluster.Sms.To(unknown.MobilePhone!));
-        Assert.Empty(cluster.Sms.To(known.MobilePhone!));
-        Assert.Empty(cluster.Letters.To(unknown.MemberNumber));
-        Assert.Empty(cluster.Letters.To(known.MemberNumber));
+        Assert.Empty(cluster.Sms.SentTo(unknown.MobilePhone!));
+        Assert.Empty(cluster.Sms.SentTo(known.MobilePhone!));
+        Assert.Empty(cluster.Letters.SentTo(unknown.MemberNumber));
+        Assert.Empty(cluster.Letters.SentTo(known.MemberNumber));
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class SessionsContractTests(GatewayCluster cluster)
         var client = cluster.Gateway.Browser();
 
         var wrong = await (await client.SignIn(member, "Mauvais2024mot")).AssertProblem(HttpStatusCode.Unauthorized, "invalid-credentials");
-        var unknown = await (await client.SignIn(cluster.Members.NewMember(), Password)).AssertProblem(HttpStatusCode.Unauthorized, "invalid-credentials");
+        var unknown = await (await client.SignIn(cluster.Directory.NewMember(), Password)).AssertProblem(HttpStatusCode.Unauthorized, "invalid-credentials");
 
         string WithoutTrace(System.Text.Json.JsonElement problem) =>
             string.Join(';', problem.EnumerateObject().Where(p => p.Name != "traceId").Select(p => $"{p.Name}={p.Value}"));
@@ -131,7 +131,7 @@ public sealed class SessionsContractTests(GatewayCluster cluster)
         var member = await cluster.MemberWithProvisionalCode();
         var client = cluster.Gateway.Browser();
 
-        await Task.Run(() => cluster.Clock.Advance(TimeSpan.FromDays(30)));
+        await Task.Run(() => cluster.Time.Advance(TimeSpan.FromDays(30)));
 
         await (await client.SignIn(member, ProvisionalCode)).AssertProblem(HttpStatusCode.Gone, "first-login-expired");
     }

@@ -114,7 +114,7 @@ public sealed class AccountEndpointsHostileProperties(GatewayCluster cluster, IT
                     Assert.Equal(before, await SnapshotAsync(client, resetId));
                 }
 
-                Assert.True(cluster.Sms.To(member.MobilePhone!).Count <= 1, $"another SMS after {hostile}");
+                Assert.True(cluster.Sms.SentTo(member.MobilePhone!).Count <= 1, $"another SMS after {hostile}");
                 await (await client.SignIn(member, Accounts.Accounts.Password)).AssertSuccess();
             }
         }, iter: 150, threads: 1);

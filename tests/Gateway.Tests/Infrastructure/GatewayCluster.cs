@@ -1,56 +1,24 @@
-using Enrolment.Grains;
-using Enrolment.Grains.Delivery;
-using Enrolment.Grains.Members;
 using Enrolment.Grains.Operations;
-using Microsoft.Extensions.Configuration;
+using Enrolment.TestKit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Orleans.TestingHost;
 using Xunit;
 
 namespace Enrolment.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// One in-process silo with memory storage, a fake clock and fakes at the edges, shared by the tests of a collection,
-/// and a gateway over it whose cluster client is the test cluster's.
+/// The test cluster with SPEC.md's two development members in its directory and the fake senders behind the dev
+/// outbox, and a gateway over it whose cluster client is the test cluster's.
 /// </summary>
-public sealed class GatewayCluster : IAsyncLifetime
+public sealed class GatewayCluster() : TestCluster(start: new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero))
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-
-    public TestMembers Members { get; } = new();
-
-    public RecordingSmsSender Sms { get; } = new();
-
-    public RecordingLetterSender Letters { get; } = new();
-
-    public InProcessTestCluster Cluster { get; private set; } = null!;
-
     /// <summary>The gateway most tests use; rate limits raised so that they do not trip over each other.</summary>
     public GatewayFactory Gateway { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage(StorageNames.Store).UseInMemoryReminderService());
-        builder.ConfigureSiloHost((_, host) =>
-        {
-            // The domain's grains and rules, with hashing cheap enough for tests; every rule keeps its default.
-            host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["PasswordHashing:MemoryKib"] = "1024",
-                ["PasswordHashing:Passes"] = "1",
-            });
-            host.Services.AddEnrolmentDomain(host.Configuration);
-            host.Services.AddSingleton<TimeProvider>(Clock);
-            host.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
-            host.Services.AddSingleton<IMemberDirectory>(Members);
-            host.Services.AddSingleton<ISmsSender>(Sms);
-            host.Services.AddSingleton<ILetterSender>(Letters);
-            host.Services.AddSingleton<IDeliveredMessages>(new RecordedOutbox(Sms, Letters, Clock));
-        });
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        Directory.Add(TestMembers.PaulComet);
+        Directory.Add(TestMembers.MarieHeleneDarcy);
+        await base.InitializeAsync();
         Gateway = NewGateway(new Dictionary<string, string?>
         {
             ["RateLimits:IdentitySearchPerMinute"] = "100000",
@@ -65,11 +33,14 @@ public sealed class GatewayCluster : IAsyncLifetime
         IDictionary<string, string?> settings, string environment = "Development", Action<IServiceCollection>? services = null) =>
         new(Cluster.Client, settings, environment, services);
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await Gateway.DisposeAsync();
-        await Cluster.DisposeAsync();
+        await base.DisposeAsync();
     }
+
+    protected override void ConfigureSilo(IServiceCollection services) =>
+        services.AddSingleton<IDeliveredMessages>(new RecordedOutbox(Sms, Letters, Time));
 }
 
 [CollectionDefinition(Name)]

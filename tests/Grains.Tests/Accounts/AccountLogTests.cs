@@ -29,10 +29,10 @@ public sealed class AccountLogTests(ClusterFixture fixture)
 
         // The first try follows the answer. The clock moves once it failed and its turn (which arms the retry) ended:
         // a call to the grain waits for that turn.
-        await ClusterFixture.Eventually(() => Task.FromResult(fixture.Sms.TriesTo(member.MobilePhone!) == 1), "first try");
+        await Eventually.True(() => Task.FromResult(fixture.Sms.TriesTo(member.MobilePhone!) == 1), "first try");
         await reset.Get(resetId);
         await fixture.Advance(TimeSpan.FromSeconds(5));
-        await ClusterFixture.Eventually(() => Task.FromResult(fixture.Sms.SentTo(member.MobilePhone!).Count == 1), "retried SMS");
+        await Eventually.True(() => Task.FromResult(fixture.Sms.SentTo(member.MobilePhone!).Count == 1), "retried SMS");
         var code = await CodeSentTo(fixture, member.MobilePhone!);
         await reset.SubmitCode(resetId, code);
         await reset.SetPassword(resetId, NewPassword, NewPassword);

@@ -48,13 +48,13 @@ public static class AccountTestData
     /// <summary>The code of the <paramref name="count"/>th SMS to a phone, once sent (delivery follows the answer).</summary>
     public static async Task<string> CodeSentTo(ClusterFixture cluster, string phone, int count = 1)
     {
-        await ClusterFixture.Eventually(() => Task.FromResult(cluster.Sms.SentTo(phone).Count >= count), $"SMS #{count} sent");
+        await Eventually.True(() => Task.FromResult(cluster.Sms.SentTo(phone).Count >= count), $"SMS #{count} sent");
         return cluster.Sms.LastCodeTo(phone);
     }
 
     public static async Task<LetterMessage> LetterSentTo(ClusterFixture cluster, string memberNumber)
     {
-        await ClusterFixture.Eventually(() => Task.FromResult(cluster.Letters.SentTo(memberNumber).Count > 0), "letter sent");
+        await Eventually.True(() => Task.FromResult(cluster.Letters.SentTo(memberNumber).Count > 0), "letter sent");
         return Assert.Single(cluster.Letters.SentTo(memberNumber));
     }
 

@@ -79,7 +79,7 @@ public sealed class SmsCeilingTests(SmsCeilingCluster cluster)
 
         var ceiling = cluster.Grains.GetGrain<ISmsCeilingGrain>(SmsCeiling.KeyOf(hour));
         await cluster.Advance(SmsCeilingGrain.SaveDelay);
-        await ClusterFixture.Eventually(
+        await Eventually.True(
             async () => (await cluster.ReadStoredState<SmsCeilingState>("sms-ceiling", ceiling.GetGrainId())).Issued == 3, "count saved");
 
         await cluster.Cluster.DeactivateAsync(ceiling);

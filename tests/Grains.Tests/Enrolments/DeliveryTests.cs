@@ -29,8 +29,8 @@ public sealed class DeliveryTests(ClusterFixture cluster)
         Assert.Empty(cluster.Sms.SentTo(phone));
 
         await cluster.Advance(TimeSpan.FromSeconds(10));
-        await ClusterFixture.Eventually(() => Task.FromResult(cluster.Sms.SentTo(phone).Count == 1), "third try sends");
-        await ClusterFixture.Eventually(async () => (await grain.GetAuditTrail()).Any(e => e.Kind == AuditKinds.SmsSent), "sent recorded");
+        await Eventually.True(() => Task.FromResult(cluster.Sms.SentTo(phone).Count == 1), "third try sends");
+        await Eventually.True(async () => (await grain.GetAuditTrail()).Any(e => e.Kind == AuditKinds.SmsSent), "sent recorded");
 
         var trail = await grain.GetAuditTrail();
         Assert.Equal(2, trail.Count(e => e.Kind == AuditKinds.SmsRetry));
@@ -60,7 +60,7 @@ public sealed class DeliveryTests(ClusterFixture cluster)
             }
         }
 
-        await ClusterFixture.Eventually(async () => (await grain.GetAuditTrail()).Any(e => e.Kind == AuditKinds.SmsFailed), "failure recorded");
+        await Eventually.True(async () => (await grain.GetAuditTrail()).Any(e => e.Kind == AuditKinds.SmsFailed), "failure recorded");
         await cluster.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal(6, cluster.Sms.TriesTo(phone));
         var entry = Assert.Single((await cluster.ReadStoredState<EnrolmentState>("enrolment", grain.GetGrainId())).Outbox);
@@ -87,7 +87,7 @@ public sealed class DeliveryTests(ClusterFixture cluster)
 
         // Any call re-activates the grain, which finds the pending message and sends it.
         Assert.Equal(JourneyStep.EnterCode, (await grain.Get(id)).ShouldSucceed().Step);
-        await ClusterFixture.Eventually(() => Task.FromResult(cluster.Sms.SentTo(phone).Count == 1), "delivered after re-activation");
+        await Eventually.True(() => Task.FromResult(cluster.Sms.SentTo(phone).Count == 1), "delivered after re-activation");
         (await grain.SubmitCode(id, cluster.Sms.LastCodeTo(phone))).ShouldSucceed();
     }
 
@@ -101,7 +101,7 @@ public sealed class DeliveryTests(ClusterFixture cluster)
         Assert.Empty(cluster.Letters.SentTo(member.MemberNumber));
 
         await cluster.Advance(TimeSpan.FromSeconds(5));
-        await ClusterFixture.Eventually(() => Task.FromResult(cluster.Letters.SentTo(member.MemberNumber).Count == 1), "letter retried");
+        await Eventually.True(() => Task.FromResult(cluster.Letters.SentTo(member.MemberNumber).Count == 1), "letter retried");
         Assert.Equal(JourneyStep.LetterSent, (await grain.Get(id)).ShouldSucceed().Step);
     }
 
@@ -110,5 +110,5 @@ public sealed class DeliveryTests(ClusterFixture cluster)
     /// the audit shows them the next advance of the clock is sure to find the timer armed.
     /// </summary>
     private static Task RetriesRecorded(IEnrolmentGrain grain, int tries) =>
-        ClusterFixture.Eventually(async () => (await grain.GetAuditTrail()).Count(e => e.Kind == AuditKinds.SmsRetry) == tries, $"{tries} failed tries recorded");
+        Eventually.True(async () => (await grain.GetAuditTrail()).Count(e => e.Kind == AuditKinds.SmsRetry) == tries, $"{tries} failed tries recorded");
 }

@@ -18,7 +18,7 @@ public sealed class LogTests(ClusterFixture cluster)
         var grain = _driver.GrainOf(smsMember);
         var id = await _driver.AtEnterCode(smsMember);
         await cluster.Advance(TimeSpan.FromSeconds(5));
-        await ClusterFixture.Eventually(() => Task.FromResult(cluster.Sms.SentTo(smsMember.MobilePhone!).Count == 1), "retried SMS");
+        await Eventually.True(() => Task.FromResult(cluster.Sms.SentTo(smsMember.MobilePhone!).Count == 1), "retried SMS");
         var code = cluster.Sms.LastCodeTo(smsMember.MobilePhone!);
         (await grain.SubmitCode(id, code == "000000" ? "000001" : "000000")).ShouldBeRefused(RefusalCodes.CodeMismatch);
         (await grain.SubmitCode(id, code)).ShouldSucceed();

@@ -37,8 +37,8 @@ public sealed class PendingWorkReminderTests(ClusterFixture cluster)
         Assert.NotNull(await ReminderOf(grain));
 
         await cluster.Advance(TimeSpan.FromSeconds(5));
-        await ClusterFixture.Eventually(() => Task.FromResult(cluster.Letters.SentTo(member.MemberNumber).Count == 1), "letter retried");
-        await ClusterFixture.Eventually(async () => await ReminderOf(grain) is null, "reminder removed once sent");
+        await Eventually.True(() => Task.FromResult(cluster.Letters.SentTo(member.MemberNumber).Count == 1), "letter retried");
+        await Eventually.True(async () => await ReminderOf(grain) is null, "reminder removed once sent");
     }
 
     [Fact]
@@ -60,8 +60,8 @@ public sealed class PendingWorkReminderTests(ClusterFixture cluster)
         await cluster.Grains.GetGrain<IRemindable>(grain.GetGrainId())
             .ReceiveReminder(PendingWorkReminder.Name, new TickStatus(DateTime.UtcNow, PendingWorkReminder.Period, DateTime.UtcNow));
 
-        await ClusterFixture.Eventually(() => Task.FromResult(cluster.Sms.SentTo(phone).Count == 1), "sent after the wake-up");
-        await ClusterFixture.Eventually(async () => await ReminderOf(grain) is null, "reminder removed once sent");
+        await Eventually.True(() => Task.FromResult(cluster.Sms.SentTo(phone).Count == 1), "sent after the wake-up");
+        await Eventually.True(async () => await ReminderOf(grain) is null, "reminder removed once sent");
         (await grain.SubmitCode(id, cluster.Sms.LastCodeTo(phone))).ShouldSucceed();
     }
 

@@ -38,7 +38,7 @@ public sealed class StorageFailureTests(ClusterFixture cluster)
 
         cluster.Storage.FailWrites(grain.GetGrainId(), 1);
         await cluster.Advance(TimeSpan.FromSeconds(5));
-        await ClusterFixture.Eventually(() => Task.FromResult(cluster.Sms.SentTo(phone).Count == 1), "sent while storage fails");
+        await Eventually.True(() => Task.FromResult(cluster.Sms.SentTo(phone).Count == 1), "sent while storage fails");
 
         (await grain.SubmitCode(id, cluster.Sms.LastCodeTo(phone))).ShouldSucceed();
         Assert.Contains(await grain.GetAuditTrail(), e => e.Kind == AuditKinds.SmsSent);

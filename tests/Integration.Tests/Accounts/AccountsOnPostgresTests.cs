@@ -36,7 +36,7 @@ public sealed class AccountsOnPostgresTests : IAsyncLifetime
         await silos.StartSiloAsync();
         await silos.KillAsync(first);
 
-        var afterCrash = await TestSilos.EventuallyAsync(() => account.SignIn(Password));
+        var afterCrash = await Eventually.Answers(() => account.SignIn(Password));
         Assert.Equal(RefusalCodes.Locked, afterCrash.Refusal?.Code);
         Assert.InRange(afterCrash.Refusal!.RetryAfterSeconds!.Value, 1, 60);
     }

@@ -34,7 +34,7 @@ public sealed partial class DeliveryThroughTheSiloTests : IAsyncLifetime
         Succeeded(await enrolment.ConfirmPhone(journey, isMine: true));
         Assert.Equal(JourneyStep.EnterCode, Succeeded(await enrolment.SubmitMemberNumber(journey, member.MemberNumber)).Step);
 
-        var sms = await TestSilos.EventuallyAsync(async () =>
+        var sms = await Eventually.Answers(async () =>
             (await client.GetGrain<IDevOutboxGrain>(0).ListSms(member.MobilePhone!, 10)) is [var only] ? only : throw new InvalidOperationException("no SMS yet"));
 
         var code = SixDigits().Match(sms.Text);
@@ -52,7 +52,7 @@ public sealed partial class DeliveryThroughTheSiloTests : IAsyncLifetime
         Succeeded(await enrolment.ChooseChannel(journey, DeliveryChannel.Letter));
         Assert.Equal(JourneyStep.LetterSent, Succeeded(await enrolment.SubmitMemberNumber(journey, member.MemberNumber)).Step);
 
-        var letter = await TestSilos.EventuallyAsync(async () =>
+        var letter = await Eventually.Answers(async () =>
             (await client.GetGrain<IDevOutboxGrain>(0).ListLetters(member.MemberNumber, 10)) is [var only] ? only : throw new InvalidOperationException("no letter yet"));
 
         Assert.Equal(member.FullName, letter.RecipientName);

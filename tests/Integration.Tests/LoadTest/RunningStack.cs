@@ -132,28 +132,25 @@ public sealed class RunningStack : IAsyncDisposable
     public async Task WaitUntilReadyAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + StartLimit;
         var waiting = Gateways.Where((_, i) => _gateways[i] is not null).ToList();
-        while (waiting.Count > 0)
-        {
-            if (Programs.FirstOrDefault(p => p.HasExited) is { } exited)
+        await Eventually.True(
+            async () =>
             {
-                throw new InvalidOperationException($"A program stopped while starting ({exited.ExitCode}):\n{exited.LastLines}");
-            }
+                if (Programs.FirstOrDefault(p => p.HasExited) is { } exited)
+                {
+                    throw new InvalidOperationException($"A program stopped while starting ({exited.ExitCode}):\n{exited.LastLines}");
+                }
 
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{waiting[0]} was not ready within {StartLimit.TotalSeconds} s:\n{Output}");
-            }
+                while (waiting.Count > 0 && await IsReadyAsync(http, waiting[0]))
+                {
+                    waiting.RemoveAt(0);
+                }
 
-            if (await IsReadyAsync(http, waiting[0]))
-            {
-                waiting.RemoveAt(0);
-                continue;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
-        }
+                return waiting.Count == 0;
+            },
+            () => $"{waiting[0]} ready:\n{Output}",
+            StartLimit,
+            TimeSpan.FromMilliseconds(500));
     }
 
     private IEnumerable<BuiltProgram> Programs => _silos.Concat(_gateways).OfType<BuiltProgram>();

@@ -28,20 +28,16 @@ public sealed class MembershipTable(string connectionString, string clusterId)
         return rows;
     }
 
-    /// <summary>Polls until the silo at <paramref name="address"/> is marked <paramref name="status"/>; returns how long that took.</summary>
+    /// <summary>Waits until the silo at <paramref name="address"/> is marked <paramref name="status"/>; returns how long that took.</summary>
     public async Task<TimeSpan> WaitForStatusAsync(string address, int status, TimeSpan limit)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < limit)
-        {
-            if ((await RowsAsync()).Any(row => row.Address == address && row.Status == status))
-            {
-                return clock.Elapsed;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-        }
-
-        throw new TimeoutException($"The silo at {address} was not marked {status} within {limit.TotalSeconds} s: {string.Join(", ", await RowsAsync())}");
+        IReadOnlyList<MembershipRow> rows = [];
+        await Eventually.True(
+            async () => (rows = await RowsAsync()).Any(row => row.Address == address && row.Status == status),
+            () => $"the silo at {address} marked {status}: {string.Join(", ", rows)}",
+            limit,
+            TimeSpan.FromMilliseconds(250));
+        return clock.Elapsed;
     }
 }

@@ -144,26 +144,20 @@ public sealed class SilosOnSeveralHostsTests(ITestOutputHelper output) : IAsyncL
     private async Task WaitUntilReadyAsync(HttpClient gateway, MembershipTable membership)
     {
         var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            if (_programs.FirstOrDefault(p => p.Value.HasExited) is { Value: not null } exited)
+        await Eventually.True(
+            async () =>
             {
-                throw new InvalidOperationException($"{exited.Key} stopped while starting ({exited.Value.ExitCode}):\n{exited.Value.LastLines}");
-            }
+                if (_programs.FirstOrDefault(p => p.Value.HasExited) is { Value: not null } exited)
+                {
+                    throw new InvalidOperationException($"{exited.Key} stopped while starting ({exited.Value.ExitCode}):\n{exited.Value.LastLines}");
+                }
 
-            if (await IsReadyAsync(gateway) && (await membership.RowsAsync()).Count(row => row.Status == MembershipTable.Active) == Silos.Length)
-            {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"multi-host: ready after {clock.Elapsed.TotalSeconds:F1} s"));
-                return;
-            }
-
-            if (clock.Elapsed > TimeSpan.FromMinutes(3))
-            {
-                throw new TimeoutException($"Not ready within 3 minutes:\n{string.Join('\n', _lines.TakeLast(60))}");
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
+                return await IsReadyAsync(gateway) && (await membership.RowsAsync()).Count(row => row.Status == MembershipTable.Active) == Silos.Length;
+            },
+            () => $"the gateway ready and every silo active:\n{string.Join('\n', _lines.TakeLast(60))}",
+            TimeSpan.FromMinutes(3),
+            TimeSpan.FromSeconds(1));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"multi-host: ready after {clock.Elapsed.TotalSeconds:F1} s"));
     }
 
     private static async Task<bool> IsReadyAsync(HttpClient gateway)

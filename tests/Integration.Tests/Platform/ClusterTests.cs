@@ -19,7 +19,7 @@ public sealed class ClusterTests : IAsyncLifetime
         await silos.StartSiloAsync();
         await silos.KillAsync(first);
 
-        Assert.Equal(5, await TestSilos.EventuallyAsync(counter.Value));
+        Assert.Equal(5, await Eventually.Answers(counter.Value));
         Assert.NotEqual(before, await counter.SiloAddress());
         Assert.Equal(7, await counter.Add(2));
     }
@@ -49,7 +49,7 @@ public sealed class ClusterTests : IAsyncLifetime
         var doomedAddress = doomed.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
         await silos.KillAsync(doomed);
 
-        var status = await TestSilos.EventuallyAsync(async () =>
+        var status = await Eventually.Answers(async () =>
         {
             var current = await StatusOfAsync(doomedAddress);
             return current == (int)SiloStatus.Dead ? current : throw new InvalidOperationException("not dead yet");

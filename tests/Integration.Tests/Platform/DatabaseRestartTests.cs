@@ -47,9 +47,9 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
             await DatabaseServer("up");
         }
 
-        Assert.Equal(5, await TestSilos.EventuallyAsync(() => counter.Add(2)));
+        Assert.Equal(5, await Eventually.Answers(() => counter.Add(2)));
         Assert.Equal(5, await SavedCounterAsync("through-restart"));
-        var ready = await TestSilos.EventuallyAsync(async () =>
+        var ready = await Eventually.Answers(async () =>
             (await http.GetAsync("/health/ready")) is { StatusCode: HttpStatusCode.OK } answer
                 ? answer
                 : throw new InvalidOperationException("not ready yet"));

@@ -46,34 +46,35 @@ public sealed class FreshMachineRunTests(ITestOutputHelper output)
     private static async Task WaitUntilReadyAsync(FreshCheckout machine, Process run)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + ReadyLimit;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (run.HasExited)
+        await Eventually.True(
+            async () =>
             {
-                Assert.Fail($"./run.sh exited ({run.ExitCode}) before it was ready:\n{machine.Output}");
-            }
-
-            try
-            {
-                using var ready = await http.GetAsync(new Uri(machine.Gateway, "/health/ready"));
-                if (ready.IsSuccessStatusCode)
+                if (run.HasExited)
                 {
-                    return;
+                    Assert.Fail($"./run.sh exited ({run.ExitCode}) before it was ready:\n{machine.Output}");
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet: the first build is still going.
-            }
-            catch (TaskCanceledException)
-            {
-                // Listening but not answering yet.
-            }
 
-            await Task.Delay(TimeSpan.FromSeconds(1));
+                return await AnswersReadyAsync(http, machine);
+            },
+            () => $"GET /health/ready answering 200:\n{machine.Output}",
+            ReadyLimit,
+            TimeSpan.FromSeconds(1));
+    }
+
+    private static async Task<bool> AnswersReadyAsync(HttpClient http, FreshCheckout machine)
+    {
+        try
+        {
+            using var ready = await http.GetAsync(new Uri(machine.Gateway, "/health/ready"));
+            return ready.IsSuccessStatusCode;
         }
-
-        Assert.Fail($"GET /health/ready did not answer 200 within {ReadyLimit.TotalMinutes} minutes:\n{machine.Output}");
+        catch (HttpRequestException)
+        {
+            return false; // Not listening yet: the first build is still going.
+        }
+        catch (TaskCanceledException)
+        {
+            return false; // Listening but not answering yet.
+        }
     }
 }

@@ -71,23 +71,6 @@ public sealed class TestSilos(string connectionString) : IAsyncDisposable
         silo.Dispose();
     }
 
-    /// <summary>Calls until the cluster answers again (a dead silo takes seconds to be declared dead).</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> call)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-        while (true)
-        {
-            try
-            {
-                return await call().WaitAsync(TimeSpan.FromSeconds(10));
-            }
-            catch (Exception) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(500));
-            }
-        }
-    }
-
     /// <summary>
     /// A gateway set up by the gateway's own code — an Orleans client with ADO.NET clustering on the same tables —
     /// serving the health API on a free port; <paramref name="configure"/> adds settings or services of the gateway.

@@ -113,12 +113,11 @@ public sealed class ChaosRunTests(ITestOutputHelper output)
     private static async Task ActiveAgainAsync(RunningStack stack, PrivatePostgres postgres, int silo)
     {
         var stored = new StoredState(postgres.ConnectionString, stack.ClusterId);
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(2);
-        while ((await stored.SiloStatusesAsync(stack.ClusterId, stack.SiloPort(silo))) is not [_, .., (int)SiloStatus.Active])
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"silo-{silo} did not become active again:\n{stack.Output}");
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
-        }
+        await Eventually.True(
+            async () => await stored.SiloStatusesAsync(stack.ClusterId, stack.SiloPort(silo)) is [_, .., (int)SiloStatus.Active],
+            () => $"silo-{silo} active again:\n{stack.Output}",
+            TimeSpan.FromMinutes(2),
+            TimeSpan.FromMilliseconds(500));
     }
 
     private void Record(string fault)

@@ -4,25 +4,20 @@ namespace Enrolment.Integration.Tests.Reliability;
 public static class Replayed
 {
     /// <summary>Replays the call every second while it answers 5xx or not at all, for up to two minutes.</summary>
-    public static async Task<HttpResponseMessage> UntilAnsweredAsync(Func<Task<HttpResponseMessage>> call)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while (true)
-        {
-            try
+    public static Task<HttpResponseMessage> UntilAnsweredAsync(Func<Task<HttpResponseMessage>> call) =>
+        Eventually.Answers(
+            async () =>
             {
                 var answer = await call();
-                if ((int)answer.StatusCode < 500 || DateTime.UtcNow > deadline)
+                if ((int)answer.StatusCode >= 500)
                 {
-                    return answer;
+                    answer.Dispose();
+                    throw new HttpRequestException($"The gateway answered {(int)answer.StatusCode}.");
                 }
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && DateTime.UtcNow < deadline)
-            {
-                // No answer: try again.
-            }
 
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-    }
+                return answer;
+            },
+            limit: TimeSpan.FromSeconds(120),
+            callLimit: TimeSpan.FromSeconds(100),
+            every: TimeSpan.FromSeconds(1));
 }

@@ -171,32 +171,28 @@ public sealed partial class SecretsInLogsTests
             return CodeLine().Match(letter).Groups["code"].Value;
         }
 
-        private async Task<IReadOnlyList<string>> EventuallyAsync(string kind, string recipient, int count)
+        private async Task<IReadOnlyList<string>> EventuallyAsync(string kind, string recipient, int count) =>
+            await Eventually.Until(
+                () => PayloadsAsync(kind, recipient),
+                payloads => payloads.Count >= count,
+                $"{kind} number {count} for the member",
+                TimeSpan.FromSeconds(60),
+                TimeSpan.FromMilliseconds(200));
+
+        private async Task<IReadOnlyList<string>> PayloadsAsync(string kind, string recipient)
         {
             await using var dataSource = NpgsqlDataSource.Create(connectionString);
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-            while (true)
+            await using var command = dataSource.CreateCommand("SELECT payload FROM dev_outbox WHERE kind = $1 AND recipient = $2 ORDER BY created_at");
+            command.Parameters.Add(new NpgsqlParameter { Value = kind });
+            command.Parameters.Add(new NpgsqlParameter { Value = recipient });
+            var payloads = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
             {
-                await using var command = dataSource.CreateCommand("SELECT payload FROM dev_outbox WHERE kind = $1 AND recipient = $2 ORDER BY created_at");
-                command.Parameters.Add(new NpgsqlParameter { Value = kind });
-                command.Parameters.Add(new NpgsqlParameter { Value = recipient });
-                var payloads = new List<string>();
-                await using (var reader = await command.ExecuteReaderAsync())
-                {
-                    while (await reader.ReadAsync())
-                    {
-                        payloads.Add(reader.GetString(0));
-                    }
-                }
-
-                if (payloads.Count >= count)
-                {
-                    return payloads;
-                }
-
-                Assert.True(DateTime.UtcNow < deadline, $"No {kind} number {count} for the member within 60 s.");
-                await Task.Delay(TimeSpan.FromMilliseconds(200));
+                payloads.Add(reader.GetString(0));
             }
+
+            return payloads;
         }
 
         [GeneratedRegex(@"(?<![0-9])[0-9]{6}(?![0-9])")]

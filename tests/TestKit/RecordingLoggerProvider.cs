@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Enrolment.Grains.Tests.Fixtures;
+namespace Enrolment.TestKit;
 
 /// <summary>
 /// Keeps the product's log lines and every warning or error of the silo, so tests can check that none carries a

@@ -2,12 +2,14 @@ using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Enrolment.Grains.Delivery;
 
-namespace Enrolment.Grains.Tests.Fixtures;
+namespace Enrolment.TestKit;
 
 /// <summary>Records every SMS handed over; can be told to fail for a phone a number of times (or always).</summary>
 public sealed partial class FakeSmsSender : ISmsSender
 {
-    private readonly ConcurrentQueue<SmsMessage> _sent = new();
+    /// <summary>Every SMS handed over, in order; a test may add one as if it had been sent.</summary>
+    public ConcurrentQueue<SmsMessage> Sent { get; } = new();
+
     private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
     private readonly ConcurrentDictionary<string, int> _tries = new();
 
@@ -20,7 +22,7 @@ public sealed partial class FakeSmsSender : ISmsSender
             throw new HttpRequestException("The SMS provider is unavailable.");
         }
 
-        _sent.Enqueue(message);
+        Sent.Enqueue(message);
         return Task.CompletedTask;
     }
 
@@ -28,7 +30,7 @@ public sealed partial class FakeSmsSender : ISmsSender
 
     public int TriesTo(string phone) => _tries.GetValueOrDefault(phone);
 
-    public IReadOnlyList<SmsMessage> SentTo(string phone) => [.. _sent.Where(m => m.To == phone)];
+    public IReadOnlyList<SmsMessage> SentTo(string phone) => [.. Sent.Where(m => m.To == phone)];
 
     /// <summary>The code carried by the latest SMS to <paramref name="phone"/>.</summary>
     public string LastCodeTo(string phone)

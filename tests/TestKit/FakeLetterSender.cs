@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Enrolment.Grains.Delivery;
 
-namespace Enrolment.Grains.Tests.Fixtures;
+namespace Enrolment.TestKit;
 
 /// <summary>Records every letter handed to the print house; can be told to fail for a member a number of times.</summary>
 public sealed class FakeLetterSender : ILetterSender

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Orleans.Storage;
 
-namespace Enrolment.Grains.Tests.Fixtures;
+namespace Enrolment.TestKit;
 
 /// <summary>The test storage, which can be told to refuse the next writes of one grain, as a database outage would.</summary>
 public sealed class FlakyGrainStorage(IGrainStorage inner) : IGrainStorage
