@@ -186,7 +186,14 @@ public sealed class JourneyPathTests(ClusterFixture cluster)
         (await grain.SubmitCode(id, null!)).ShouldBeRefused(RefusalCodes.CodeMismatch);
         (await grain.SubmitCode(id, cluster.Sms.LastCodeTo(member.MobilePhone!))).ShouldSucceed();
         (await grain.CreatePassword(id, null!, null!)).ShouldBeRefused(RefusalCodes.Validation);
-        (await grain.ChooseChannel(id, (DeliveryChannel)42)).ShouldBeRefused(RefusalCodes.WrongStep);
+
+        // A channel that is neither SMS nor letter, at the step that offers the choice.
+        var withoutPhone = TestMembers.Next(withPhone: false);
+        var choosing = await _driver.Start(withoutPhone);
+        (await _driver.GrainOf(withoutPhone).ConfirmIdentity(choosing)).ShouldSucceed();
+        var refusal = (await _driver.GrainOf(withoutPhone).ChooseChannel(choosing, (DeliveryChannel)42)).ShouldBeRefused(RefusalCodes.Validation);
+        Assert.Contains("channel", refusal.Errors!.Keys);
+        Assert.Equal(JourneyStep.ChooseChannel, (await _driver.GrainOf(withoutPhone).Get(choosing)).ShouldSucceed().Step);
     }
 
     private GrainId AccountGrainId(string memberNumber) =>
