@@ -65,11 +65,11 @@ public sealed class SilosOnSeveralHostsTests(ITestOutputHelper output) : IAsyncL
         var markedDead = membership.WaitForStatusAsync(Network.Address(holder), MembershipTable.Dead, TimeSpan.FromMinutes(3));
 
         var current = await Replayed.UntilAnsweredAsync(() => member.GetAsync(gateway));
-        Assert.Equal("enter-code", (await MemberOverHttp.ExpectStatusAsync(current, 200)).GetProperty("step").GetString());
-        await MemberOverHttp.ExpectStepAsync(
-            await Replayed.UntilAnsweredAsync(() => member.StepAsync(gateway, "code", new { code = codes[0] })), "create-password");
-        await MemberOverHttp.ExpectStepAsync(
-            await Replayed.UntilAnsweredAsync(() => member.StepAsync(gateway, "password", new { password = MemberOverHttp.Password, passwordConfirmation = MemberOverHttp.Password })),
+        Assert.Equal("enter-code", MemberOverHttp.ExpectStatus(current, HttpStatusCode.OK).Step);
+        MemberOverHttp.ExpectStep(
+            await Replayed.UntilAnsweredAsync(() => member.SubmitCodeAsync(gateway, codes[0])), "create-password");
+        MemberOverHttp.ExpectStep(
+            await Replayed.UntilAnsweredAsync(() => member.CreatePasswordAsync(gateway)),
             "completed");
         var killToFinish = sinceKill.Elapsed;
         Assert.Equal(survivor, SiloThatLogged("code-accepted"));

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Enrolment.Grains.Interfaces.Enrolments;
 
 namespace Enrolment.Integration.Tests.Reliability;
@@ -18,22 +16,19 @@ public sealed class ConcurrencyOverHttpTests(TwoGatewaysStack cluster) : IClassF
     {
         var member = cluster.NextMember();
 
-        var starts = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
-        {
-            using var answer = await cluster.Gateways[i % 2].PostAsJsonAsync(new Uri("/api/enrolments", UriKind.Relative), member.Identity);
-            return (Status: answer.StatusCode, Body: await answer.Content.ReadFromJsonAsync<JsonElement>());
-        }));
+        var starts = await Task.WhenAll(Enumerable.Range(0, 50).Select(i =>
+            new EnrolmentApi(cluster.Gateways[i % 2]).StartEnrolment(member.Identity)));
 
         Assert.All(starts, s => Assert.Equal(HttpStatusCode.Created, s.Status));
-        var ids = starts.Select(s => s.Body.GetProperty("enrolmentId").GetString()!).ToList();
+        var ids = starts.Select(s => s.Body!.EnrolmentId).ToList();
         Assert.Equal(50, ids.Distinct().Count());
         var live = 0;
         foreach (var id in ids)
         {
             member.EnrolmentId = id;
-            using var answer = await member.GetAsync(cluster.Gateways[1]);
-            Assert.True(answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{answer.StatusCode}");
-            live += answer.StatusCode == HttpStatusCode.OK ? 1 : 0;
+            var answer = await member.GetAsync(cluster.Gateways[1]);
+            Assert.True(answer.Status is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{answer.Status}");
+            live += answer.Status == HttpStatusCode.OK ? 1 : 0;
         }
 
         Assert.Equal(1, live);
@@ -54,8 +49,8 @@ public sealed class ConcurrencyOverHttpTests(TwoGatewaysStack cluster) : IClassF
 
         var statuses = await Task.WhenAll(guesses.Select(async (code, i) =>
         {
-            using var answer = await member.StepAsync(cluster.Gateways[i % 2], "code", new { code });
-            return answer.StatusCode;
+            var answer = await member.SubmitCodeAsync(cluster.Gateways[i % 2], code);
+            return answer.Status;
         }));
 
         Assert.All(statuses, s => Assert.True((int)s < 500, $"{s}"));
@@ -73,8 +68,8 @@ public sealed class ConcurrencyOverHttpTests(TwoGatewaysStack cluster) : IClassF
         var code = (await member.SmsCodesAsync(cluster.Gateways[1]))[0];
 
         var steps = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
-            (await MemberOverHttp.ExpectStepAsync(await member.StepAsync(cluster.Gateways[i % 2], "code", new { code }), "create-password"))
-                .GetProperty("step").GetString()));
+            (MemberOverHttp.ExpectStep(await member.SubmitCodeAsync(cluster.Gateways[i % 2], code), "create-password"))
+                .Step));
 
         Assert.All(steps, s => Assert.Equal("create-password", s));
         Assert.Single((await StoredOf(member)).AuditKinds, k => k == "code-accepted");
@@ -88,18 +83,15 @@ public sealed class ConcurrencyOverHttpTests(TwoGatewaysStack cluster) : IClassF
 
         await member.ReachEnterCodeAsync(Gateway);
         var code = (await member.SmsCodesAsync(Gateway(1)))[0];
-        await MemberOverHttp.ExpectStepAsync(await member.StepAsync(Gateway(0), "code", new { code }), "create-password");
-        await MemberOverHttp.ExpectStepAsync(
-            await member.StepAsync(Gateway(1), "password", new { password = MemberOverHttp.Password, passwordConfirmation = MemberOverHttp.Password }), "completed");
-        using var signIn = await member.SignInAsync(Gateway(0), MemberOverHttp.Password);
-        await MemberOverHttp.ExpectStatusAsync(signIn, 200);
+        MemberOverHttp.ExpectStep(await member.SubmitCodeAsync(Gateway(0), code), "create-password");
+        MemberOverHttp.ExpectStep(
+            await member.CreatePasswordAsync(Gateway(1)), "completed");
+        var signIn = await member.SignInAsync(Gateway(0), MemberOverHttp.Password);
+        MemberOverHttp.ExpectStatus(signIn, HttpStatusCode.OK);
 
         // The session cookie one gateway made is read by the other: both use the key ring kept in the cluster.
-        var cookie = signIn.Headers.GetValues("Set-Cookie").First().Split(';')[0];
-        using var me = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/me", UriKind.Relative));
-        me.Headers.Add("Cookie", cookie);
-        var profile = await MemberOverHttp.ExpectStatusAsync(await Gateway(1).SendAsync(me), 200);
-        Assert.Equal(member.Email, profile.GetProperty("email").GetString());
+        var profile = MemberOverHttp.ExpectStatus(await new EnrolmentApi(Gateway(1)).Me(signIn.SessionCookie), HttpStatusCode.OK);
+        Assert.Equal(member.Email, profile.Email);
     }
 
     private async Task<StoredEnrolment> StoredOf(MemberOverHttp member)

@@ -1,15 +1,14 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using Enrolment.ApiClient;
 using Enrolment.LoadTest.Members;
 
 namespace Enrolment.Integration.Tests.Reliability;
 
 /// <summary>
-/// A member of the development directory going through the HTTP API by hand, through whichever gateway each call
-/// names, reading codes from that gateway's development outbox.
+/// A member of the development directory going through the HTTP API with the typed client, through whichever
+/// gateway each call names, reading codes from that gateway's development outbox.
 /// </summary>
 public sealed partial class MemberOverHttp(DirectoryMember member)
 {
@@ -25,67 +24,73 @@ public sealed partial class MemberOverHttp(DirectoryMember member)
     public static IReadOnlyList<MemberOverHttp> WithOwnMobile(int size, int count) =>
         [.. new DevelopmentMemberSource(size).From(0).Where(m => m.MobileIsTheirsAlone).Take(count).Select(m => new MemberOverHttp(m))];
 
-    public object Identity => new
-    {
-        lastName = Member.LastName,
-        firstName = Member.FirstName,
-        birthDate = Member.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        email = Email,
-        emailConfirmation = Email,
-        newsletter = false,
-    };
+    public IdentityRequest Identity => new(
+        Member.LastName, Member.FirstName, Member.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Email, Email, Newsletter: false);
 
-    public async Task<HttpResponseMessage> StartAsync(HttpClient gateway)
+    public async Task<ApiAnswer<JourneyAnswer>> StartAsync(HttpClient gateway)
     {
-        var answer = await gateway.PostAsJsonAsync(new Uri("/api/enrolments", UriKind.Relative), Identity);
-        if (answer.IsSuccessStatusCode)
-        {
-            EnrolmentId = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("enrolmentId").GetString();
-        }
-
+        var answer = await new EnrolmentApi(gateway).StartEnrolment(Identity);
+        EnrolmentId = answer.Body?.EnrolmentId ?? EnrolmentId;
         return answer;
     }
 
-    public Task<HttpResponseMessage> StepAsync(HttpClient gateway, string action, object body) =>
-        gateway.PostAsJsonAsync(new Uri($"/api/enrolments/{Uri.EscapeDataString(EnrolmentId!)}/{action}", UriKind.Relative), body);
+    public Task<ApiAnswer<JourneyAnswer>> GetAsync(HttpClient gateway) => new EnrolmentApi(gateway).GetEnrolment(EnrolmentId!);
 
-    public Task<HttpResponseMessage> GetAsync(HttpClient gateway) =>
-        gateway.GetAsync(new Uri($"/api/enrolments/{Uri.EscapeDataString(EnrolmentId!)}", UriKind.Relative));
+    public Task<ApiAnswer<JourneyAnswer>> ConfirmIdentityAsync(HttpClient gateway) => new EnrolmentApi(gateway).ConfirmIdentity(EnrolmentId!);
 
-    public Task<HttpResponseMessage> SignInAsync(HttpClient gateway, string secret) =>
-        gateway.PostAsJsonAsync(new Uri("/api/sessions", UriKind.Relative), new { memberNumber = Member.MemberNumber, secret });
+    public Task<ApiAnswer<JourneyAnswer>> ConfirmPhoneAsync(HttpClient gateway, bool isMine) =>
+        new EnrolmentApi(gateway).ConfirmPhone(EnrolmentId!, isMine);
+
+    public Task<ApiAnswer<JourneyAnswer>> ChooseChannelAsync(HttpClient gateway, string channel) =>
+        new EnrolmentApi(gateway).ChooseChannel(EnrolmentId!, channel);
+
+    public Task<ApiAnswer<JourneyAnswer>> EnterPhoneAsync(HttpClient gateway, PhoneRequest phone) =>
+        new EnrolmentApi(gateway).EnterPhone(EnrolmentId!, phone);
+
+    public Task<ApiAnswer<JourneyAnswer>> SubmitMemberNumberAsync(HttpClient gateway) =>
+        new EnrolmentApi(gateway).SubmitMemberNumber(EnrolmentId!, Member.MemberNumber);
+
+    public Task<ApiAnswer<JourneyAnswer>> SubmitCodeAsync(HttpClient gateway, string code) => new EnrolmentApi(gateway).SubmitCode(EnrolmentId!, code);
+
+    public Task<ApiAnswer<JourneyAnswer>> CreatePasswordAsync(HttpClient gateway) => new EnrolmentApi(gateway).CreatePassword(EnrolmentId!, Password);
+
+    public Task<ApiAnswer<SessionAnswer>> SignInAsync(HttpClient gateway, string secret) =>
+        new EnrolmentApi(gateway).SignIn(Member.MemberNumber, secret);
 
     /// <summary>Identity confirmed, phone on file confirmed, member number typed: the code is on its way.</summary>
     public async Task ReachEnterCodeAsync(Func<int, HttpClient> gatewayForStep)
     {
-        await ExpectStepAsync(await StartAsync(gatewayForStep(0)), "confirm-identity");
-        await ExpectStepAsync(await StepAsync(gatewayForStep(1), "identity-confirmation", new { }), "confirm-phone");
-        await ExpectStepAsync(await StepAsync(gatewayForStep(2), "phone-confirmation", new { isMine = true }), "member-number");
-        await ExpectStepAsync(await StepAsync(gatewayForStep(3), "member-number", new { memberNumber = Member.MemberNumber }), "enter-code");
+        ExpectStep(await StartAsync(gatewayForStep(0)), "confirm-identity");
+        ExpectStep(await ConfirmIdentityAsync(gatewayForStep(1)), "confirm-phone");
+        ExpectStep(await ConfirmPhoneAsync(gatewayForStep(2), isMine: true), "member-number");
+        ExpectStep(await SubmitMemberNumberAsync(gatewayForStep(3)), "enter-code");
     }
 
-    /// <summary>Every SMS the development outbox holds for the member's mobile, newest first.</summary>
+    /// <summary>The codes of every SMS the development outbox holds for the member's mobile, newest first.</summary>
     public async Task<IReadOnlyList<string>> SmsCodesAsync(HttpClient gateway)
     {
-        var list = await gateway.GetFromJsonAsync<JsonElement>(
-            new Uri($"/dev/outbox/sms?to={Member.MobilePhone}", UriKind.Relative));
-        return [.. list.EnumerateArray().Select(sms => SmsCode().Match(sms.GetProperty("text").GetString()!).Value)];
+        var sent = ExpectStatus(await new EnrolmentApi(gateway).SmsTo(Member.MobilePhone!), HttpStatusCode.OK);
+        return [.. sent.Select(sms => SmsCode().Match(sms.Text).Value)];
     }
 
-    public static async Task<JsonElement> ExpectStepAsync(HttpResponseMessage answer, string step)
+    public static JourneyAnswer ExpectStep(ApiAnswer<JourneyAnswer> answer, string step)
     {
-        var body = await answer.Content.ReadAsStringAsync();
-        Assert.True(answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.Created, $"{(int)answer.StatusCode} {body}");
-        var json = JsonDocument.Parse(body).RootElement.Clone();
-        Assert.Equal(step, json.GetProperty("step").GetString());
-        return json;
+        Assert.True(answer.IsSuccess, answer.ToString());
+        Assert.Equal(step, answer.Body!.Step);
+        return answer.Body;
     }
 
-    public static async Task<JsonElement> ExpectStatusAsync(HttpResponseMessage answer, int status)
+    public static ResetAnswer ExpectStep(ApiAnswer<ResetAnswer> answer, string step)
     {
-        var body = await answer.Content.ReadAsStringAsync();
-        Assert.True((int)answer.StatusCode == status, $"Expected {status}: {(int)answer.StatusCode} {body}");
-        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+        Assert.True(answer.IsSuccess, answer.ToString());
+        Assert.Equal(step, answer.Body!.Step);
+        return answer.Body;
+    }
+
+    public static T ExpectStatus<T>(ApiAnswer<T> answer, HttpStatusCode status)
+    {
+        Assert.True(answer.Status == status, $"Expected {(int)status}: {answer}");
+        return answer.Body!;
     }
 
     [GeneratedRegex(@"(?<![0-9])[0-9]{6}(?![0-9])")]

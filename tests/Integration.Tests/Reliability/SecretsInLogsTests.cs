@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Enrolment.Integration.Tests.LoadTest;
@@ -62,22 +62,20 @@ public sealed partial class SecretsInLogsTests
         _phones.Add(PaulPhone);
         await paul.ReachEnterCodeAsync(_ => http);
         var code = await outbox.NewSmsCodeAsync(PaulPhone, 0);
-        await paul.StepAsync(http, "code", new { code = code == "000000" ? "000001" : "000000" });
+        await paul.SubmitCodeAsync(http, code == "000000" ? "000001" : "000000");
         await FinishWithCodeAsync(paul, http, code);
-        await MemberOverHttp.ExpectStatusAsync(await paul.SignInAsync(http, "Wrong2Password9"), 401);
-        await MemberOverHttp.ExpectStatusAsync(await paul.SignInAsync(http, MemberOverHttp.Password), 200);
+        MemberOverHttp.ExpectStatus(await paul.SignInAsync(http, "Wrong2Password9"), HttpStatusCode.Unauthorized);
+        MemberOverHttp.ExpectStatus(await paul.SignInAsync(http, MemberOverHttp.Password), HttpStatusCode.OK);
 
         const string newPassword = "Lost2Found7Again";
         Remember(newPassword);
-        var started = await http.PostAsJsonAsync(new Uri("/api/password-resets", UriKind.Relative), new { memberNumber = "12345678.90", birthDate = "1985-08-01" });
-        var resetId = (await MemberOverHttp.ExpectStepAsync(started, "enter-code")).GetProperty("resetId").GetString()!;
+        var api = new EnrolmentApi(http);
+        var resetId = MemberOverHttp.ExpectStep(await api.StartReset("12345678.90", "1985-08-01"), "enter-code").ResetId;
         Remember(resetId);
         var resetCode = await outbox.NewSmsCodeAsync(PaulPhone, 1);
-        await MemberOverHttp.ExpectStepAsync(await http.PostAsJsonAsync(new Uri($"/api/password-resets/{resetId}/code", UriKind.Relative), new { code = resetCode }), "create-password");
-        await MemberOverHttp.ExpectStepAsync(
-            await http.PostAsJsonAsync(new Uri($"/api/password-resets/{resetId}/password", UriKind.Relative), new { password = newPassword, passwordConfirmation = newPassword }),
-            "completed");
-        await MemberOverHttp.ExpectStatusAsync(await paul.SignInAsync(http, newPassword), 200);
+        MemberOverHttp.ExpectStep(await api.SubmitResetCode(resetId, resetCode), "create-password");
+        MemberOverHttp.ExpectStep(await api.SetNewPassword(resetId, newPassword), "completed");
+        MemberOverHttp.ExpectStatus(await paul.SignInAsync(http, newPassword), HttpStatusCode.OK);
     }
 
     private async Task SmsToANewPhoneAsync(HttpClient http, OutboxReader outbox)
@@ -88,13 +86,13 @@ public sealed partial class SecretsInLogsTests
         Remember(member.Email);
         _phones.Add(newPhone);
         _phones.Add(member.Member.MobilePhone!);
-        await MemberOverHttp.ExpectStepAsync(await member.StartAsync(http), "confirm-identity");
-        await MemberOverHttp.ExpectStepAsync(await member.StepAsync(http, "identity-confirmation", new { }), "confirm-phone");
-        await MemberOverHttp.ExpectStepAsync(await member.StepAsync(http, "phone-confirmation", new { isMine = false }), "choose-channel");
-        await MemberOverHttp.ExpectStepAsync(await member.StepAsync(http, "channel", new { channel = "sms" }), "enter-phone");
-        await MemberOverHttp.ExpectStepAsync(
-            await member.StepAsync(http, "phone", new { phone = typed, phoneConfirmation = typed, phoneMarketingOptOut = true }), "member-number");
-        await MemberOverHttp.ExpectStepAsync(await member.StepAsync(http, "member-number", new { memberNumber = member.Member.MemberNumber }), "enter-code");
+        MemberOverHttp.ExpectStep(await member.StartAsync(http), "confirm-identity");
+        MemberOverHttp.ExpectStep(await member.ConfirmIdentityAsync(http), "confirm-phone");
+        MemberOverHttp.ExpectStep(await member.ConfirmPhoneAsync(http, false), "choose-channel");
+        MemberOverHttp.ExpectStep(await member.ChooseChannelAsync(http, "sms"), "enter-phone");
+        MemberOverHttp.ExpectStep(
+            await member.EnterPhoneAsync(http, new PhoneRequest(typed, typed, true)), "member-number");
+        MemberOverHttp.ExpectStep(await member.SubmitMemberNumberAsync(http), "enter-code");
         await FinishWithCodeAsync(member, http, await outbox.NewSmsCodeAsync(newPhone, 0));
     }
 
@@ -103,28 +101,27 @@ public sealed partial class SecretsInLogsTests
         var marie = new MemberOverHttp(new DirectoryMember(1, "2345678901", "D'ARCY", "MARIE-HÉLÈNE", new DateOnly(1972, 2, 29), null, false, ""));
         const string password = "Lyon2Place9Marche";
         Remember(marie.Email, password);
-        await MemberOverHttp.ExpectStepAsync(await marie.StartAsync(http), "confirm-identity");
-        await MemberOverHttp.ExpectStepAsync(await marie.StepAsync(http, "identity-confirmation", new { }), "choose-channel");
-        await MemberOverHttp.ExpectStepAsync(await marie.StepAsync(http, "channel", new { channel = "letter" }), "member-number");
-        await MemberOverHttp.ExpectStepAsync(await marie.StepAsync(http, "member-number", new { memberNumber = "2345678901" }), "letter-sent");
+        MemberOverHttp.ExpectStep(await marie.StartAsync(http), "confirm-identity");
+        MemberOverHttp.ExpectStep(await marie.ConfirmIdentityAsync(http), "choose-channel");
+        MemberOverHttp.ExpectStep(await marie.ChooseChannelAsync(http, "letter"), "member-number");
+        MemberOverHttp.ExpectStep(await marie.SubmitMemberNumberAsync(http), "letter-sent");
         var provisional = await outbox.ProvisionalCodeAsync("2345678901");
         Remember(provisional);
 
         var signIn = await marie.SignInAsync(http, provisional);
-        var firstLoginId = (await MemberOverHttp.ExpectStatusAsync(signIn, 200)).GetProperty("firstLoginId").GetString()!;
+        var firstLoginId = MemberOverHttp.ExpectStatus(signIn, HttpStatusCode.OK).FirstLoginId!;
         Remember(marie.EnrolmentId!, firstLoginId);
-        var firstLogin = await http.PostAsJsonAsync(new Uri($"/api/first-login/{firstLoginId}", UriKind.Relative),
-            new { email = marie.Email, emailConfirmation = marie.Email, password, passwordConfirmation = password });
-        await MemberOverHttp.ExpectStatusAsync(firstLogin, 200);
+        var firstLogin = await new EnrolmentApi(http).CompleteFirstLogin(
+            firstLoginId, new FirstLoginRequest(marie.Email, marie.Email, password, password));
+        MemberOverHttp.ExpectStatus(firstLogin, HttpStatusCode.OK);
     }
 
     private async Task FinishWithCodeAsync(MemberOverHttp member, HttpClient http, string code)
     {
         _codes.Add(code);
         Remember(member.EnrolmentId!);
-        await MemberOverHttp.ExpectStepAsync(await member.StepAsync(http, "code", new { code }), "create-password");
-        await MemberOverHttp.ExpectStepAsync(
-            await member.StepAsync(http, "password", new { password = MemberOverHttp.Password, passwordConfirmation = MemberOverHttp.Password }), "completed");
+        MemberOverHttp.ExpectStep(await member.SubmitCodeAsync(http, code), "create-password");
+        MemberOverHttp.ExpectStep(await member.CreatePasswordAsync(http), "completed");
     }
 
     /// <summary>Every line, once the gateway's line for the last request (the first login) came through the pipe.</summary>

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Enrolment.Integration.Tests.LoadTest;
 using Npgsql;
 
@@ -37,16 +35,16 @@ public sealed class SiloKilledAtEnterCodeTests
 
         // The step the member was told about is still there, read through the other gateway.
         var current = await Replayed.UntilAnsweredAsync(() => member.GetAsync(second));
-        Assert.Equal("enter-code", (await current.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("step").GetString());
+        Assert.Equal("enter-code", MemberOverHttp.ExpectStatus(current, HttpStatusCode.OK).Step);
 
         var codes = await member.SmsCodesAsync(second);
         Assert.NotEmpty(codes);
-        await MemberOverHttp.ExpectStepAsync(await Replayed.UntilAnsweredAsync(() => member.StepAsync(second, "code", new { code = codes[0] })), "create-password");
-        await MemberOverHttp.ExpectStepAsync(
-            await Replayed.UntilAnsweredAsync(() => member.StepAsync(second, "password", new { password = MemberOverHttp.Password, passwordConfirmation = MemberOverHttp.Password })),
+        MemberOverHttp.ExpectStep(await Replayed.UntilAnsweredAsync(() => member.SubmitCodeAsync(second, codes[0])), "create-password");
+        MemberOverHttp.ExpectStep(
+            await Replayed.UntilAnsweredAsync(() => member.CreatePasswordAsync(second)),
             "completed");
         var signIn = await Replayed.UntilAnsweredAsync(() => member.SignInAsync(second, MemberOverHttp.Password));
-        Assert.Equal("signed-in", (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal("signed-in", MemberOverHttp.ExpectStatus(signIn, HttpStatusCode.OK).Status);
 
         Assert.Equal(1 - holder, SiloThatLogged("code-accepted"));
         Assert.True(await SmsRecordedForAsync(stack.ConnectionString, member.Member.MobilePhone!) >= 1);
