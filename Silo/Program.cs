@@ -4,11 +4,13 @@ using Enrolment.Silo.Database;
 using Enrolment.Silo.Hosting;
 using Enrolment.Silo.Members;
 
-var seeding = SeedCommand.TryParse(args, out var seed, out var hostArgs);
+ImportCommand? import = null;
+var oneShot = SeedCommand.TryParse(args, out var seed, out var hostArgs)
+    || ImportCommand.TryParse(args, out import, out hostArgs);
 var builder = Host.CreateApplicationBuilder(hostArgs);
 builder.AddProductLogging();
 builder.AddEnrolmentDatabase();
-if (!seeding)
+if (!oneShot)
 {
     try
     {
@@ -24,13 +26,18 @@ if (!seeding)
 
 using var host = builder.Build();
 
-// The schema comes first: Orleans reads its queries from the database as it starts. Each migration and the
-// member load run in a transaction, so a Ctrl-C here leaves the database as it was.
+// The schema comes first: Orleans reads its queries from the database as it starts. Each migration, the
+// member load and the member import run in a transaction, so a Ctrl-C here leaves the database as it was.
 await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
 if (seed is not null)
 {
     await host.Services.GetRequiredService<MemberSeeder>().SeedAsync(seed.Members, CancellationToken.None);
     return 0;
+}
+
+if (import is not null)
+{
+    return await import.RunAsync(host.Services, TimeProvider.System, CancellationToken.None);
 }
 
 await host.RunAsync();

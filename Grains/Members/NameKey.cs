@@ -5,7 +5,8 @@ namespace Enrolment.Grains.Members;
 
 /// <summary>
 /// The form in which names are compared: lower case, no accents, hyphens and apostrophes as spaces,
-/// one space between words. "Marie-Hélène" and "marie  helene" give the same key; "D'ARCY" and "d arcy" too.
+/// one space between words, ligatures and stroked letters spelt out. "Marie-Hélène" and "marie  helene" give the same
+/// key; "D'ARCY" and "d arcy" too; "Cœur" and "Coeur" too. Migration 0005 recomputes keys stored before the ligatures.
 /// </summary>
 public static class NameKey
 {
@@ -29,7 +30,7 @@ public static class NameKey
                 }
 
                 pendingSpace = false;
-                key.Append(char.ToLowerInvariant(Fold(c)));
+                AppendFolded(key, char.ToLowerInvariant(c));
             }
             else
             {
@@ -41,12 +42,26 @@ public static class NameKey
         return key.ToString();
     }
 
-    /// <summary>Letters that do not decompose into a base letter and an accent.</summary>
-    private static char Fold(char c) => c switch
+    /// <summary>Lower-case letters that do not decompose into a base letter and an accent, as a French keyboard types them.</summary>
+    private static void AppendFolded(StringBuilder key, char c)
     {
-        'ø' or 'Ø' => 'o',
-        'ł' or 'Ł' => 'l',
-        'đ' or 'Đ' => 'd',
-        _ => c,
-    };
+        var spelt = c switch
+        {
+            'œ' => "oe",
+            'æ' => "ae",
+            'ß' => "ss",
+            'ø' => "o",
+            'ł' => "l",
+            'đ' => "d",
+            _ => null,
+        };
+        if (spelt is null)
+        {
+            key.Append(c);
+        }
+        else
+        {
+            key.Append(spelt);
+        }
+    }
 }

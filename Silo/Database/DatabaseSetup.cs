@@ -1,6 +1,7 @@
 using Enrolment.Grains.Members;
 using Enrolment.Grains.Operations;
 using Enrolment.Silo.Members;
+using Enrolment.Silo.Members.Import;
 using Npgsql;
 
 namespace Enrolment.Silo.Database;
@@ -45,6 +46,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<IDatabaseProbe, PostgresDatabaseProbe>();
         builder.Services.AddSingleton<IMemberDirectory, PostgresMemberDirectory>();
         builder.Services.AddSingleton<MemberSeeder>();
+        builder.Services.AddSingleton<MemberImporter>();
         return builder;
     }
 }

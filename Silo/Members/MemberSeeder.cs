@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Enrolment.Silo.Members;
 
@@ -32,30 +31,11 @@ public sealed class MemberSeeder(NpgsqlDataSource dataSource, ILogger<MemberSeed
             await ExecuteAsync(connection, "CREATE TEMPORARY TABLE members_load (LIKE members) ON COMMIT DROP", cancellationToken);
         }
 
-        await using (var import = await connection.BeginBinaryImportAsync(
-            $"COPY {target} (member_number, last_name, first_name, birth_date, street, postal_code, city, mobile_phone, name_key) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
+        await using (var import = await MemberCopy.BeginAsync(connection, target, cancellationToken))
         {
             foreach (var member in SyntheticMembers.Generate(count))
             {
-                await import.StartRowAsync(cancellationToken);
-                await import.WriteAsync(member.MemberNumber, NpgsqlDbType.Char, cancellationToken);
-                await import.WriteAsync(member.LastName, NpgsqlDbType.Text, cancellationToken);
-                await import.WriteAsync(member.FirstName, NpgsqlDbType.Text, cancellationToken);
-                await import.WriteAsync(member.BirthDate, NpgsqlDbType.Date, cancellationToken);
-                await import.WriteAsync(member.Address.Street, NpgsqlDbType.Text, cancellationToken);
-                await import.WriteAsync(member.Address.PostalCode, NpgsqlDbType.Text, cancellationToken);
-                await import.WriteAsync(member.Address.City, NpgsqlDbType.Text, cancellationToken);
-                if (member.MobilePhone is null)
-                {
-                    await import.WriteNullAsync(cancellationToken);
-                }
-                else
-                {
-                    await import.WriteAsync(member.MobilePhone, NpgsqlDbType.Text, cancellationToken);
-                }
-
-                await import.WriteAsync(MemberKeys.NameKeyOf(member.LastName, member.FirstName), NpgsqlDbType.Text, cancellationToken);
+                await MemberCopy.WriteAsync(import, member, cancellationToken);
             }
 
             await import.CompleteAsync(cancellationToken);

@@ -12,11 +12,12 @@ public sealed class PostgresMemberDirectory(NpgsqlDataSource dataSource) : IMemb
     private const string Columns =
         "member_number, last_name, first_name, birth_date, street, postal_code, city, mobile_phone";
 
+    /// <summary>Members who departed (no longer in the insurer's full file) are not found; <see cref="GetAsync"/> still finds them.</summary>
     public async Task<MemberRecord?> FindAsync(IdentityQuery query, CancellationToken cancellationToken)
     {
         // Two rows at most: one is the member, two means the identity is ambiguous and matches nobody.
         await using var command = dataSource.CreateCommand(
-            $"SELECT {Columns} FROM members WHERE name_key = $1 AND birth_date = $2 LIMIT 2");
+            $"SELECT {Columns} FROM members WHERE name_key = $1 AND birth_date = $2 AND departed_at IS NULL LIMIT 2");
         command.Parameters.Add(new NpgsqlParameter { Value = MemberKeys.NameKeyOf(query.LastName, query.FirstName) });
         command.Parameters.Add(new NpgsqlParameter { Value = query.BirthDate });
         var found = await ReadAsync(command, cancellationToken);
