@@ -28,38 +28,63 @@ public sealed class MemberFile(TextReader text, DateOnly today)
 
     public IEnumerable<MemberRecord> Members()
     {
-        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions
-        {
-            Delimiter = ';',
-            HeaderComparer = StringComparer.OrdinalIgnoreCase,
-            MaxBufferSize = 1 << 20,
-        });
-        var ordinals = Header(csv);
-        if (ordinals is null)
+        using var csv = OpenCsv();
+        if (csv is null || Header(csv) is not { } ordinals)
         {
             yield break;
         }
 
-        // Line numbers count the file's lines, including those inside quoted values: what an editor shows.
-        var line = 1 + LineBreaks(csv.GetRawRecordSpan());
-        while (csv.Read())
+        // Lines as an editor shows them: the header is line 1, and a record's raw text ends with its own line
+        // break, with those of its quoted values before it.
+        var line = 2;
+        while (Next(csv, line))
         {
+            var recordLine = line;
             var raw = csv.GetRawRecordSpan();
-            line++;
-            var breaks = LineBreaks(raw);
+            line += LineBreaks(raw);
             if (raw.IsWhiteSpace())
             {
-                line += breaks;
                 continue;
             }
 
             Rows++;
-            var member = Row(csv, ordinals, line);
-            line += breaks;
-            if (member is not null)
+            if (Row(csv, ordinals, recordLine) is { } member)
             {
                 yield return member;
             }
+        }
+    }
+
+    private CsvDataReader? OpenCsv()
+    {
+        try
+        {
+            // Comment '\0': a line starting with '#' is a row like any other, never silently skipped.
+            return CsvDataReader.Create(text, new CsvDataReaderOptions
+            {
+                Delimiter = ';',
+                Comment = '\0',
+                HeaderComparer = StringComparer.OrdinalIgnoreCase,
+                MaxBufferSize = 1 << 20,
+            });
+        }
+        catch (CsvMissingHeadersException)
+        {
+            Add(new FileProblem(1, "header", "empty file"));
+            return null;
+        }
+    }
+
+    private bool Next(CsvDataReader csv, int line)
+    {
+        try
+        {
+            return csv.Read();
+        }
+        catch (Exception unreadable) when (unreadable is CsvFormatException or CsvRecordTooLargeException or CsvInvalidCharacterException)
+        {
+            Add(new FileProblem(line, "row", "not readable as CSV (a quote left open?)"));
+            return false;
         }
     }
 
