@@ -121,7 +121,12 @@ public sealed class MemberFile(TextReader text, DateOnly today)
             var ordinal = ordinals[column];
             if (ordinal >= csv.RowFieldCount)
             {
-                Add(new FileProblem(line, column, "missing"));
+                // Some exports drop the empty fields that end a row; only a required one is missed.
+                if (required)
+                {
+                    Add(new FileProblem(line, column, "missing"));
+                }
+
                 return "";
             }
 

@@ -45,7 +45,8 @@ public sealed class MemberImporter(NpgsqlDataSource dataSource, ILogger<MemberIm
             await import.CompleteAsync(cancellationToken);
         }
 
-        await ExecuteAsync(connection, "ALTER TABLE members_import ADD PRIMARY KEY (member_number)", cancellationToken);
+        // The statements below join the whole file to the whole directory: hash joins, given the memory for them.
+        await ExecuteAsync(connection, "SET LOCAL work_mem = '256MB'", cancellationToken);
         await ExecuteAsync(connection, "ANALYZE members_import", cancellationToken);
         var departed = full
             ? await ExecuteAsync(connection, """
