@@ -169,7 +169,8 @@ internal static class LoadCommand
 
     private static void Validate(CommandResult result)
     {
-        if (result.GetValue(Users) < 1)
+        // The open model has no members count (and a default read here with --rate comes back 0).
+        if (result.GetValue(Rate) is null && result.GetValue(Users) < 1)
         {
             result.AddError("--users must be at least 1.");
         }

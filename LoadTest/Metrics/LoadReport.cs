@@ -41,6 +41,9 @@ public sealed record LoadReport
 
     public required ErrorFigures Errors { get; init; }
 
+    /// <summary>CPU time this process spent while the load ran (user + system, all threads), in milliseconds.</summary>
+    public double ProcessCpuMs { get; init; }
+
     /// <summary>Every acknowledged step (when recorded); kept out of the JSON file for size.</summary>
     [JsonIgnore]
     public IReadOnlyList<StepAcknowledgement> Acknowledgements { get; init; } = [];
