@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace Enrolment.Integration.Tests.Bench;
 
 /// <summary>
-/// <c>scripts/bench.sh</c>, every phase cut to a second or two: it measures all it promises, writes every figure the
+/// <c>scripts/bench.sh</c>, every phase cut to three seconds: it measures all it promises, writes every figure the
 /// JSON report names, and leaves nothing running (no silo, gateway or PostgreSQL, no port held).
 /// </summary>
 [Collection(ProcessesCollection.Name)]
@@ -71,7 +71,7 @@ public sealed class BenchScriptTests(ITestOutputHelper output)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["ENROLMENT_BENCH_SECONDS"] = "2" },
+            Environment = { ["ENROLMENT_BENCH_SECONDS"] = "3" },
         };
         start.ArgumentList.Add("--json");
         start.ArgumentList.Add(json);
