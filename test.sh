@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: every project under tests/, against a throwaway PostgreSQL (or the server that
-# ENROLMENT_DB points to), with Debian's Chromium for the browser tests, then the browser code's ESLint and
-# node --test unit tests (npm ci from package-lock.json). The last line sums every project:
+# ENROLMENT_DB points to), with Debian's Chromium for the browser tests, then dotnet format's check of the C# code,
+# then the browser code's ESLint and node --test unit tests (npm ci from package-lock.json). The last line sums
+# every project:
 # "N passed, N failed[, N skipped]". Exits non-zero when a test failed or a project did not build or run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -120,6 +121,16 @@ for project in tests/*/*.csproj; do
   failures "$trx" "$name" >>"$results/recap"
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 done
+
+# The C# code's layout and imports as .editorconfig sets them; counts as one test.
+say "checking the C# code's format (dotnet format --verify-no-changes)"
+if dotnet format Enrolment.Orleans.sln --verify-no-changes --no-restore >&2; then
+  echo "[test] dotnet format: 1 passed, 0 failed" >>"$results/recap"
+  passed=$((passed + 1))
+else
+  echo "[test] FAILED dotnet format (the files are named above; \`dotnet format Enrolment.Orleans.sln\` fixes them)" >>"$results/recap"
+  failed=$((failed + 1))
+fi
 
 # The browser code: ESLint counts as one test, then each `node --test` test, read from its TAP summary.
 say "running the browser code's lint and unit tests"

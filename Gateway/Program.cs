@@ -1,8 +1,8 @@
 using Enrolment.Gateway.Dev;
 using Enrolment.Gateway.Enrolments;
 using Enrolment.Gateway.Health;
-using Enrolment.Gateway.Hosting;
 using Enrolment.Gateway.Help;
+using Enrolment.Gateway.Hosting;
 using Enrolment.Gateway.Http;
 using Enrolment.Gateway.PasswordResets;
 using Enrolment.Gateway.Sessions;

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Enrolment.Gateway.Http;
 

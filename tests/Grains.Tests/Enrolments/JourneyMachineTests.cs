@@ -1,9 +1,9 @@
 using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Interfaces.Enrolments;
-using MemberRecord = Enrolment.Grains.Interfaces.Members.MemberRecord;
-using PostalAddress = Enrolment.Grains.Interfaces.Members.PostalAddress;
 using static Enrolment.Grains.Enrolments.JourneyEvent;
 using static Enrolment.Grains.Interfaces.Enrolments.JourneyStep;
+using MemberRecord = Enrolment.Grains.Interfaces.Members.MemberRecord;
+using PostalAddress = Enrolment.Grains.Interfaces.Members.PostalAddress;
 
 namespace Enrolment.Grains.Tests.Enrolments;
 

@@ -1,6 +1,6 @@
-using Enrolment.Grains.Delivery;
 using System.Text.Json;
 using Enrolment.Grains.Codes;
+using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;

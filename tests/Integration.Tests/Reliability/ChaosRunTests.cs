@@ -6,9 +6,9 @@ using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Integration.Tests.LoadTest;
 using Enrolment.LoadTest.Engine;
 using Enrolment.LoadTest.Metrics;
-using StepNames = Enrolment.LoadTest.Metrics.StepNames;
 using Orleans.Runtime;
 using Xunit.Abstractions;
+using StepNames = Enrolment.LoadTest.Metrics.StepNames;
 
 namespace Enrolment.Integration.Tests.Reliability;
 
