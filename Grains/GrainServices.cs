@@ -24,7 +24,7 @@ public static class GrainServices
             .ValidateOnStart();
         services.AddOptions<PasswordHashingOptions>()
             .Bind(configuration.GetSection(PasswordHashingOptions.Section))
-            .Validate(o => o is { MemoryKib: >= 8, Passes: >= 1, Lanes: 1, HashBytes: >= 16, MaxConcurrentHashes: >= 0 }, "PasswordHashing: Argon2id cost out of range (libsodium computes one lane).")
+            .Validate(o => o is { MemoryKib: >= 8, Passes: >= 1, Lanes: 1, HashBytes: >= 16, MaxConcurrentHashes: >= 0 } && o.MaxQueueWait >= TimeSpan.Zero, "PasswordHashing: Argon2id cost out of range (libsodium computes one lane).")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPasswordHasher, Argon2PasswordHasher>();

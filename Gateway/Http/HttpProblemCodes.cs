@@ -13,6 +13,9 @@ public static class HttpProblemCodes
     public const string InternalError = "internal-error";
     public const string Unavailable = "unavailable";
 
+    /// <summary>Password hashing is saturated on the silo: nothing was done; try again after <c>Retry-After</c>.</summary>
+    public const string Busy = "busy";
+
     public static string ForStatus(int status) => status switch
     {
         400 => RefusalCodes.Validation,

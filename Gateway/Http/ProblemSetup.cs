@@ -28,6 +28,7 @@ public static class ProblemSetup
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<ClusterUnavailableHandler>();
+        services.AddExceptionHandler<HashingBusyHandler>();
 
         // Minimal APIs throw on unreadable bodies instead of answering an empty 400, so that the handler above words it.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

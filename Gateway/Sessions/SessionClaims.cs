@@ -16,13 +16,18 @@ public static class SessionClaims
     public const string Epoch = "session_epoch";
     public const string SessionId = "session_id";
 
+    /// <summary>When the member signed in (Unix seconds): the session's absolute lifetime counts from it.</summary>
+    public const string SignedInAt = "signed_in_at";
+
     public static Task SignInAsync(HttpContext context, AccountProfile profile)
     {
+        var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var identity = new ClaimsIdentity(
             [
                 new Claim(MemberNumber, profile.MemberNumber),
                 new Claim(Epoch, profile.SessionEpoch.ToString(CultureInfo.InvariantCulture)),
                 new Claim(SessionId, Guid.NewGuid().ToString("N")),
+                new Claim(SignedInAt, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme,
             MemberNumber,
@@ -34,6 +39,11 @@ public static class SessionClaims
 
     public static Guid? SessionIdOf(ClaimsPrincipal user) =>
         Guid.TryParseExact(user.FindFirstValue(SessionId), "N", out var id) ? id : null;
+
+    public static DateTimeOffset? SignedInAtOf(ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(SignedInAt), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     public static int? EpochOf(ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(Epoch), NumberStyles.None, CultureInfo.InvariantCulture, out var epoch) ? epoch : null;

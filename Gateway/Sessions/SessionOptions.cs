@@ -9,5 +9,8 @@ public sealed class SessionOptions
 
     /// <summary>A session ends after this long without a request (sliding).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A session ends this long after sign-in, however active it stays.</summary>
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
 }
 

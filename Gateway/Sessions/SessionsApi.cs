@@ -34,7 +34,7 @@ public static class SessionsApi
             return Problems.Validation(errors);
         }
 
-        var outcome = await grains.GetGrain<IAccountGrain>(memberNumber).SignIn(request!.Secret!);
+        var outcome = await grains.GetGrain<IAccountGrain>(memberNumber).SignIn(request!.Secret!, context.RequestAborted);
         return outcome switch
         {
             { Refusal: { } refusal } => Problems.From(refusal),
@@ -75,7 +75,7 @@ public static class SessionsApi
         }
 
         var outcome = await grains.GetGrain<IAccountGrain>(firstLogin.MemberNumber)
-            .CompleteFirstLogin(firstLogin.Id, new FirstLoginRequest(email, request!.Password!, request.PasswordConfirmation!));
+            .CompleteFirstLogin(firstLogin.Id, new FirstLoginRequest(email, request!.Password!, request.PasswordConfirmation!), context.RequestAborted);
         return outcome.Refusal is { } refusal ? Problems.From(refusal) : await SignedIn(context, outcome.Profile!);
     }
 

@@ -38,14 +38,15 @@ public static class SessionsSetup
         // An API answers with problems; it never redirects to a login page.
         cookie.Events.OnRedirectToLogin = context => Unauthorized(context.HttpContext);
         cookie.Events.OnRedirectToAccessDenied = context => Unauthorized(context.HttpContext);
-        cookie.Events.OnValidatePrincipal = EndSessionWhenEndedOrEpochMoved;
+        cookie.Events.OnValidatePrincipal = context => EndSessionWhenEndedOrEpochMoved(context, sessions.AbsoluteLifetime);
     }
 
     /// <summary>
     /// Each request checks the cookie against its account: a sign-out ended this session, a password reset bumped
     /// the epoch (every session ends), or the account is gone. Any gateway decides alike: the account grain knows.
+    /// A session older than its absolute lifetime ends too, however active: a cookie that was stolen stops some day.
     /// </summary>
-    private static async Task EndSessionWhenEndedOrEpochMoved(CookieValidatePrincipalContext context)
+    private static async Task EndSessionWhenEndedOrEpochMoved(CookieValidatePrincipalContext context, TimeSpan absoluteLifetime)
     {
         // Only the API reads the session; pages, scripts and styles need no call to the account grain.
         if (!context.HttpContext.Request.Path.StartsWithSegments("/api"))
@@ -56,7 +57,9 @@ public static class SessionsSetup
         var user = context.Principal;
         var memberNumber = user is null ? null : SessionClaims.MemberNumberOf(user);
         var sessionId = user is null ? null : SessionClaims.SessionIdOf(user);
-        var profile = memberNumber is null || sessionId is null
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var tooOld = user is null || !(SessionClaims.SignedInAtOf(user) is { } signedInAt && now - signedInAt < absoluteLifetime);
+        var profile = memberNumber is null || sessionId is null || tooOld
             ? null
             : await context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>()
                 .GetGrain<IAccountGrain>(memberNumber).GetSession(sessionId.Value);

@@ -17,13 +17,20 @@ public interface IAccountGrain : IGrainWithStringKey
     /// Checks a password or a provisional access code. Failures in a row lock sign-in for a while;
     /// a member number without an account answers exactly like a wrong secret.
     /// </summary>
-    Task<SignInOutcome> SignIn(string secret);
+    Task<SignInOutcome> SignIn(string secret, CancellationToken cancellationToken = default);
 
     /// <summary>What the first-login screen shows once a provisional code was accepted: the e-mail on file.</summary>
     Task<FirstLoginOutcome> GetFirstLogin(Guid firstLoginId);
 
     /// <summary>Ends first login: e-mail confirmed or replaced, password created; the provisional code dies.</summary>
-    Task<SignInOutcome> CompleteFirstLogin(Guid firstLoginId, FirstLoginRequest request);
+    Task<SignInOutcome> CompleteFirstLogin(Guid firstLoginId, FirstLoginRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The account's lockout for a password step called again after it succeeded (the enrolment's, the reset's):
+    /// <c>locked</c> while sign-in is locked, whatever the body; otherwise null, and a body that did not match the
+    /// success counts as a failed sign-in.
+    /// </summary>
+    Task<Refusal?> CheckReplay(bool matches);
 
     /// <summary>The signed-in member's profile, or null when there is no account.</summary>
     Task<AccountProfile?> GetProfile();
@@ -37,8 +44,11 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>The mobile to send a lost-password code to: the one proven at enrolment, else null.</summary>
     Task<string?> GetVerifiedPhone();
 
-    /// <summary>Lost password by SMS: the new password replaces the old one and every session ends.</summary>
-    Task ResetPassword(Guid resetId, string passwordHash);
+    /// <summary>
+    /// Lost password by SMS: the new password replaces the old one and every session ends. The same request again
+    /// with the same password fingerprint changes nothing and answers true; with another password it answers false.
+    /// </summary>
+    Task<bool> ResetPassword(Guid resetId, string passwordHash, string passwordFingerprint);
 
     /// <summary>Lost password by letter: a new provisional code, good for a first login; the password still works until then.</summary>
     Task IssueProvisionalCode(Guid resetId, string provisionalCodeHash, DateTimeOffset expiresAt);

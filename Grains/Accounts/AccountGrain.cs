@@ -1,4 +1,5 @@
 using Enrolment.Grains.Codes;
+using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Directory;
 using Enrolment.Grains.Interfaces.Enrolments;
@@ -61,40 +62,24 @@ public sealed class AccountGrain(
         await SaveAsync();
     }
 
-    public async Task<SignInOutcome> SignIn(string secret)
+    public async Task<SignInOutcome> SignIn(string secret, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        if (Lockout.RetryAfterSeconds(State.Lockout, now) is { } retryAfter)
+        if (LockRefusal(now) is { } locked)
         {
-            return SignInOutcome.Refused(new Refusal(RefusalCodes.Locked, RetryAfterSeconds: retryAfter));
+            return SignInOutcome.Refused(locked);
         }
 
-        if (!State.Exists)
+        // Exactly one slow hash, whatever the account holds: a number without an account, or a secret that matches
+        // nothing, costs the same as a wrong password, so timing tells nothing about the account.
+        var (hash, typed, isCode) = SecretToCheck(secret);
+        var check = await hasher.VerifyAsync(typed, hash ?? await dummyHash.GetAsync(), cancellationToken);
+        if (hash is null || !check.Matches)
         {
-            // Same work and same answer as a wrong secret for a real account.
-            await hasher.VerifyAsync(secret, await dummyHash.GetAsync());
             return await Fail(now);
         }
 
-        if (State.PasswordHash is { } passwordHash)
-        {
-            var check = await hasher.VerifyAsync(secret, passwordHash);
-            if (check.Matches)
-            {
-                return await SignedInWithPassword(secret, check, now);
-            }
-        }
-
-        if (State.ProvisionalCodeHash is { } codeHash)
-        {
-            var check = await hasher.VerifyAsync(ProvisionalCodes.Normalise(secret), codeHash);
-            if (check.Matches)
-            {
-                return await AcceptProvisionalCode(now);
-            }
-        }
-
-        return await Fail(now);
+        return isCode ? await AcceptProvisionalCode(now) : await SignedInWithPassword(secret, check, now);
     }
 
     public Task<FirstLoginOutcome> GetFirstLogin(Guid firstLoginId)
@@ -103,15 +88,17 @@ public sealed class AccountGrain(
         return Task.FromResult(new FirstLoginOutcome(refusal is null ? State.Email : null, refusal));
     }
 
-    public async Task<SignInOutcome> CompleteFirstLogin(Guid firstLoginId, FirstLoginRequest request)
+    public async Task<SignInOutcome> CompleteFirstLogin(Guid firstLoginId, FirstLoginRequest request, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        if (State.Exists && State.CompletedFirstLoginId == firstLoginId && State.PasswordHash is { } done)
+        if (LockRefusal(now) is { } locked)
         {
-            // A replay of the call that succeeded answers the same success, but only with the same password.
-            return (await hasher.VerifyAsync(request.Password, done)).Matches
-                ? SignInOutcome.SignedIn(Profile())
-                : SignInOutcome.Refused(new Refusal(RefusalCodes.UnknownFirstLogin));
+            return SignInOutcome.Refused(locked);
+        }
+
+        if (State.Exists && State.CompletedFirstLoginId == firstLoginId)
+        {
+            return await FirstLoginReplay(request, now);
         }
 
         if (FirstLoginRefusal(firstLoginId, now) is { } refusal)
@@ -127,7 +114,7 @@ public sealed class AccountGrain(
             return SignInOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: errors));
         }
 
-        var hash = await hasher.HashAsync(request.Password);
+        var hash = await hasher.HashAsync(request.Password, cancellationToken);
         if (!string.Equals(State.Email, request.Email, StringComparison.OrdinalIgnoreCase))
         {
             State.Email = request.Email;
@@ -140,11 +127,29 @@ public sealed class AccountGrain(
         State.FirstLoginId = null;
         State.FirstLoginExpiresAt = null;
         State.CompletedFirstLoginId = firstLoginId;
+        State.CompletedFirstLoginFingerprint = FirstLoginFingerprint(request);
+        State.CompletedFirstLoginAt = now;
         State.SessionEpoch++;
         Lockout.Reset(State.Lockout);
         Audit(now, AuditKinds.FirstLoginCompleted);
         await SaveAsync();
         return SignInOutcome.SignedIn(Profile());
+    }
+
+    public async Task<Refusal?> CheckReplay(bool matches)
+    {
+        var now = time.GetUtcNow();
+        if (LockRefusal(now) is { } locked)
+        {
+            return locked;
+        }
+
+        if (!matches)
+        {
+            await RecordFailureAsync(now, "replay");
+        }
+
+        return null;
     }
 
     public Task<AccountProfile?> GetProfile() => Task.FromResult(State.Exists ? Profile() : null);
@@ -172,14 +177,16 @@ public sealed class AccountGrain(
 
     public Task<string?> GetVerifiedPhone() => Task.FromResult(State.Exists ? State.VerifiedPhone : null);
 
-    public async Task ResetPassword(Guid resetId, string passwordHash)
+    public async Task<bool> ResetPassword(Guid resetId, string passwordHash, string passwordFingerprint)
     {
         if (!State.Exists || State.LastResetId == resetId)
         {
-            return;
+            // A retry after an error is the same request: it succeeds again only with the password already set.
+            return State.Exists && State.LastResetFingerprint == passwordFingerprint;
         }
 
         State.LastResetId = resetId;
+        State.LastResetFingerprint = passwordFingerprint;
         State.PasswordHash = passwordHash;
         State.ProvisionalCodeHash = null;
         State.ProvisionalCodeExpiresAt = null;
@@ -189,6 +196,7 @@ public sealed class AccountGrain(
         Lockout.Reset(State.Lockout);
         Audit(time.GetUtcNow(), AuditKinds.PasswordReset, "sms");
         await SaveAsync();
+        return true;
     }
 
     public async Task IssueProvisionalCode(Guid resetId, string provisionalCodeHash, DateTimeOffset expiresAt)
@@ -245,22 +253,79 @@ public sealed class AccountGrain(
         return SignInOutcome.FirstLogin(State.FirstLoginId.Value);
     }
 
+    /// <summary>
+    /// While a letter code is pending beside a password, a secret shaped like a code is checked against the code and
+    /// any other against the password: one hash either way, never both.
+    /// </summary>
+    private (string? Hash, string Typed, bool IsCode) SecretToCheck(string secret) =>
+        State.ProvisionalCodeHash is { } codeHash && (State.PasswordHash is null || ProvisionalCodes.CouldBe(secret))
+            ? (codeHash, ProvisionalCodes.Normalise(secret), true)
+            : (State.PasswordHash, secret, false);
+
+    /// <summary>
+    /// A first login completed is answered again to the same body for <see cref="AccountOptions.ReplayWindow"/>;
+    /// another body in that window is a wrong guess and counts as one. Later nothing is compared at all.
+    /// </summary>
+    private async Task<SignInOutcome> FirstLoginReplay(FirstLoginRequest request, DateTimeOffset now)
+    {
+        var unknown = SignInOutcome.Refused(new Refusal(RefusalCodes.UnknownFirstLogin));
+        if (State.CompletedFirstLoginAt is not { } completedAt || now - completedAt > _options.ReplayWindow)
+        {
+            return unknown;
+        }
+
+        if (State.CompletedFirstLoginFingerprint == FirstLoginFingerprint(request))
+        {
+            return SignInOutcome.SignedIn(Profile());
+        }
+
+        await RecordFailureAsync(now, "first-login-replay");
+        return unknown;
+    }
+
+    /// <summary>A keyed fingerprint (HMAC), fast to compare and useless without this account's key.</summary>
+    private string FirstLoginFingerprint(FirstLoginRequest request)
+    {
+        if (State.ReplayKey.Length == 0)
+        {
+            State.ReplayKey = CommandFingerprint.NewKey();
+        }
+
+        return CommandFingerprint.Of(State.ReplayKey, "first-login", request.Email, request.Password, request.PasswordConfirmation);
+    }
+
+    private Refusal? LockRefusal(DateTimeOffset now) =>
+        Lockout.RetryAfterSeconds(State.Lockout, now) is { } retryAfter
+            ? new Refusal(RefusalCodes.Locked, RetryAfterSeconds: retryAfter)
+            : null;
+
     private async Task<SignInOutcome> Fail(DateTimeOffset now)
+    {
+        await RecordFailureAsync(now, null);
+        return SignInOutcome.Refused(new Refusal(RefusalCodes.InvalidCredentials));
+    }
+
+    /// <summary>One more failure in a row, from sign-in or from a password step replayed with another body.</summary>
+    private async Task RecordFailureAsync(DateTimeOffset now, string? source)
     {
         Lockout.RecordFailure(State.Lockout, now, _options);
         var retryAfter = Lockout.RetryAfterSeconds(State.Lockout, now);
-        if (State.Exists)
-        {
-            Audit(now, retryAfter is null ? AuditKinds.SignInFailed : AuditKinds.SignInLocked, $"failures={State.Lockout.FailuresInARow}");
-        }
-
-        await SaveAsync();
         if (retryAfter is not null)
         {
             logger.LogInformation("Sign-in locked for {Seconds} s after {Failures} failures", retryAfter, State.Lockout.FailuresInARow);
         }
 
-        return SignInOutcome.Refused(new Refusal(RefusalCodes.InvalidCredentials));
+        if (!State.Exists)
+        {
+            // Nothing is stored for a number without an account: its count lives in this activation, kept alive
+            // long enough to lock like a real account, then forgotten.
+            DelayDeactivation(_options.UnknownNumberMemory);
+            return;
+        }
+
+        var detail = $"failures={State.Lockout.FailuresInARow}" + (source is null ? "" : $";{source}");
+        Audit(now, retryAfter is null ? AuditKinds.SignInFailed : AuditKinds.SignInLocked, detail);
+        await SaveAsync();
     }
 
     private Refusal? FirstLoginRefusal(Guid firstLoginId, DateTimeOffset now)

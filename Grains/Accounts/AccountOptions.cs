@@ -22,6 +22,15 @@ public sealed class AccountOptions
     /// <summary>A lost-password request expires this long after its last step.</summary>
     public TimeSpan ResetWindow { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How long after a password step succeeded (first login, enrolment, reset) a call with the same body is answered
+    /// as its replay; later, or with another body, it is not, and inside it a different password counts as a failure.
+    /// </summary>
+    public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an activation for a number without an account keeps its failures in memory (nothing is stored).</summary>
+    public TimeSpan UnknownNumberMemory { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Audit events kept per account, enrolment or reset, newest kept.</summary>
     public int AuditTrailLength { get; set; } = 200;
 
@@ -33,5 +42,7 @@ public sealed class AccountOptions
         && o.ProvisionalCodeLifetime > TimeSpan.Zero
         && o.FirstLoginWindow > TimeSpan.Zero
         && o.ResetWindow > TimeSpan.Zero
+        && o.ReplayWindow > TimeSpan.Zero
+        && o.UnknownNumberMemory > TimeSpan.Zero
         && o.AuditTrailLength >= 1;
 }

@@ -3,8 +3,8 @@ using Enrolment.Grains.Interfaces.Enrolments;
 namespace Enrolment.Grains.Accounts;
 
 /// <summary>
-/// One member's account as stored. Failed sign-ins are kept even for a number that has no account,
-/// so that such a number locks exactly like a real one.
+/// One member's account as stored. A number that has no account is never stored: its failed sign-ins live in the
+/// activation's memory (<see cref="AccountOptions.UnknownNumberMemory"/>), so that it locks exactly like a real one.
 /// </summary>
 [GenerateSerializer]
 public sealed class AccountState
@@ -53,6 +53,17 @@ public sealed class AccountState
 
     /// <summary>Sessions signed out, until their cookies would have expired anyway.</summary>
     [Id(18)] public Dictionary<Guid, DateTimeOffset> EndedSessions { get; set; } = [];
+
+    /// <summary>Random key of this account for fingerprinting replayed password steps (HMAC, not a slow hash).</summary>
+    [Id(19)] public string ReplayKey { get; set; } = "";
+
+    /// <summary>Fingerprint of the first login completed, and when: its replay is recognised for a few minutes.</summary>
+    [Id(20)] public string? CompletedFirstLoginFingerprint { get; set; }
+
+    [Id(21)] public DateTimeOffset? CompletedFirstLoginAt { get; set; }
+
+    /// <summary>Fingerprint of the password the last lost-password request set, so that a retry with another is refused.</summary>
+    [Id(22)] public string? LastResetFingerprint { get; set; }
 
     public bool Exists => EnrolmentJourneyId != Guid.Empty;
 }

@@ -14,4 +14,7 @@ public static class ProvisionalCodes
 
     /// <summary>As typed back by a member: without spaces, in upper case.</summary>
     public static string Normalise(string typed) => typed.Replace(" ", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
+
+    /// <summary>Whether what was typed could be a code: only letters of the alphabet once normalised.</summary>
+    public static bool CouldBe(string typed) => Normalise(typed) is { Length: > 0 } code && code.All(Alphabet.Contains);
 }

@@ -20,7 +20,16 @@ public interface IStepFlow<TStep>
 }
 
 /// <summary>How a step recognises its own replay: by a fingerprint of its body, or by a finer test.</summary>
-public sealed record StepCommand<TFlow>(string Name, string[] Parts, Func<TFlow, Task<bool>>? IsReplay = null);
+public sealed record StepCommand<TFlow>(
+    string Name, string[] Parts, Func<TFlow, Task<bool>>? IsReplay = null, SecretReplay<TFlow>? Secret = null);
+
+/// <summary>
+/// A step whose body is a secret (a password). Once the flow is <see cref="IsDoneBy"/> this step, calling it again
+/// compares a secret, so it is no oracle: a replay is recognised only within <see cref="Window"/> of the success
+/// (after that the call is simply out of step), and inside it <see cref="Check"/> takes it through the account's
+/// lockout (a refusal while locked; a body that does not match counts as a failure).
+/// </summary>
+public sealed record SecretReplay<TFlow>(Func<TFlow, bool> IsDoneBy, TimeSpan Window, Func<bool, Task<Refusal?>> Check);
 
 /// <summary>The outcome of a step, and what to do once it is stored (deliver a message, create an account).</summary>
 public readonly record struct StepResult<TOutcome>(TOutcome Outcome, Func<Task>? AfterWrite = null);
@@ -56,6 +65,16 @@ public sealed class StepPipeline<TFlow, TStep, TOutcome>(StepHooks<TFlow, TOutco
 
         var fingerprint = CommandFingerprint.Of(flow.FingerprintKey, command.Name, command.Parts);
         var isReplay = command.IsReplay is { } test ? await test(flow) : flow.LastCommand == fingerprint;
+        if (command.Secret is { } secret && secret.IsDoneBy(flow))
+        {
+            var inWindow = now - flow.LastStepAt <= secret.Window;
+            isReplay &= inWindow;
+            if (inWindow && await secret.Check(isReplay) is { } locked)
+            {
+                return hooks.Refused(locked);
+            }
+        }
+
         if (isReplay && hooks.ReplayAnswer(flow) is { } previous)
         {
             return previous;

@@ -16,8 +16,12 @@ public sealed partial class EnrolmentGrain
 {
     public Task<StepOutcome> CreatePassword(Guid journeyId, string password, string passwordConfirmation)
     {
-        // A replay is recognised through the password hash, never through a fast fingerprint of the password.
-        var command = new StepCommand<Journey>("password", [], IsPasswordReplay);
+        // Once the journey is complete, a replay is recognised by a keyed fingerprint for a few minutes only, and
+        // goes through the account's lockout: this step must not become a way to try passwords.
+        var command = new StepCommand<Journey>("password", [password, passwordConfirmation], Secret: new(
+            journey => journey is { Step: JourneyStep.Completed, PasswordHash: not null },
+            _accounts.ReplayWindow,
+            matches => GrainFactory.GetGrain<IAccountGrain>(MemberNumber).CheckReplay(matches)));
         return RunStep(journeyId, JourneyStep.CreatePassword, command, async (journey, now) =>
         {
             var owner = new PasswordOwner(MemberNumber, journey.Member.BirthDate, journey.Member.LastName);
@@ -35,11 +39,6 @@ public sealed partial class EnrolmentGrain
             Audit(AuditKinds.PasswordCreated);
             return Done(StepOutcome.Success(ViewOf(journey)), FinishPendingWorkAsync);
         });
-
-        async Task<bool> IsPasswordReplay(Journey journey) =>
-            journey is { Step: JourneyStep.Completed, PasswordHash: { } hash }
-            && string.Equals(password, passwordConfirmation, StringComparison.Ordinal)
-            && (await hasher.VerifyAsync(password ?? "", hash)).Matches;
     }
 
     /// <summary>The letter path: the account exists at once with a provisional code, and the letter carries that code.</summary>

@@ -139,8 +139,14 @@ public sealed partial class PasswordResetGrain(
             }
         });
 
-    public Task<ResetOutcome> SetPassword(Guid resetId, string password, string passwordConfirmation) =>
-        Steps.RunAsync(resetId, ResetStep.CreatePassword, new StepCommand<PasswordResetState>(nameof(SetPassword), [password, passwordConfirmation]), async (state, _) =>
+    public Task<ResetOutcome> SetPassword(Guid resetId, string password, string passwordConfirmation)
+    {
+        // Once the reset is complete, a replay is recognised for a few minutes only, through the account's lockout.
+        var command = new StepCommand<PasswordResetState>(nameof(SetPassword), [password, passwordConfirmation], Secret: new(
+            state => state.Step == ResetStep.Completed,
+            _options.ReplayWindow,
+            Account.CheckReplay));
+        return Steps.RunAsync(resetId, ResetStep.CreatePassword, command, async (state, _) =>
         {
             if (state.IsDecoy)
             {
@@ -155,12 +161,21 @@ public sealed partial class PasswordResetGrain(
                 return Done(ResetOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: errors)));
             }
 
-            // The account first: should this grain fail before its own write, a replay sets the same password again.
-            await Account.ResetPassword(state.ResetId, await hasher.HashAsync(password));
+            // The account first: should this grain fail before its own write, a retry with the same password
+            // succeeds again, and one with another password is refused (the first one was set).
+            var fingerprint = CommandFingerprint.Of(state.FingerprintKey, "new-password", password);
+            var applied = await Account.ResetPassword(state.ResetId, await hasher.HashAsync(password), fingerprint);
             state.Step = ResetStep.Completed;
+            if (!applied)
+            {
+                Audit(AuditKinds.PasswordResetCompleted, "retry-refused");
+                return Done(ResetOutcome.Refused(new Refusal(RefusalCodes.WrongStep, CurrentStep: StepNames.Of(state.Step))));
+            }
+
             Audit(AuditKinds.PasswordResetCompleted);
             return Done(ResetOutcome.Success(View()));
         });
+    }
 
     public Task<IReadOnlyList<AuditEvent>> GetAuditTrail() => Task.FromResult<IReadOnlyList<AuditEvent>>([.. State.Audit]);
 

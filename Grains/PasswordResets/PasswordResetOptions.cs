@@ -15,6 +15,9 @@ public sealed class PasswordResetOptions
     /// <summary>A request expires this long after its last step.</summary>
     public TimeSpan Window { get; set; }
 
+    /// <summary>How long after the new password a replay of that step is still recognised (the accounts' rule).</summary>
+    public TimeSpan ReplayWindow { get; set; }
+
     public int ProvisionalCodeLength { get; set; }
 
     public TimeSpan ProvisionalCodeLifetime { get; set; }
@@ -25,6 +28,7 @@ public sealed class PasswordResetOptions
     {
         Codes = enrolment.Codes;
         Window = accounts.ResetWindow;
+        ReplayWindow = accounts.ReplayWindow;
         ProvisionalCodeLength = enrolment.ProvisionalCodeLength;
         ProvisionalCodeLifetime = accounts.ProvisionalCodeLifetime;
         AuditTrailLength = accounts.AuditTrailLength;

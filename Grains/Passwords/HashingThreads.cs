@@ -24,11 +24,18 @@ internal sealed partial class HashingThreads : IDisposable
         }
     }
 
-    public Task<T> RunAsync<T>(Func<T> compute)
+    /// <summary>Runs <paramref name="compute"/> on a hashing thread, unless its caller has gone by then.</summary>
+    public Task<T> RunAsync<T>(Func<T> compute, CancellationToken cancellationToken)
     {
         var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var queued = _work.Writer.TryWrite(() =>
         {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                result.SetCanceled(cancellationToken);
+                return;
+            }
+
             try
             {
                 result.SetResult(compute());

@@ -6,10 +6,11 @@ namespace Enrolment.Grains.Passwords;
 /// </summary>
 public interface IPasswordHasher
 {
-    Task<string> HashAsync(string secret);
+    /// <summary>A new hash; throws <see cref="Interfaces.Passwords.HashingBusyException"/> when the queue is full.</summary>
+    Task<string> HashAsync(string secret, CancellationToken cancellationToken = default);
 
     /// <summary>Whether <paramref name="secret"/> matches; and whether the stored hash is weaker than configured.</summary>
-    Task<SecretCheck> VerifyAsync(string secret, string storedHash);
+    Task<SecretCheck> VerifyAsync(string secret, string storedHash, CancellationToken cancellationToken = default);
 }
 
 public readonly record struct SecretCheck(bool Matches, bool NeedsRehash);

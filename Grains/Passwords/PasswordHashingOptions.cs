@@ -17,4 +17,10 @@ public sealed class PasswordHashingOptions
 
     /// <summary>Hashes computed at once; 0 means one per core, so that memory stays bounded under a crowd.</summary>
     public int MaxConcurrentHashes { get; set; }
+
+    /// <summary>
+    /// The longest a hash may expect to queue on a silo (a few seconds of work); one that would wait longer is refused
+    /// at once with <c>503 busy</c>, without hashing.
+    /// </summary>
+    public TimeSpan MaxQueueWait { get; set; } = TimeSpan.FromSeconds(3);
 }
