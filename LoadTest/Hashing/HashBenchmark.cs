@@ -14,7 +14,7 @@ public static class HashBenchmark
     {
         var settings = new PasswordHashingOptions();
         using var hasher = new Argon2PasswordHasher(Options.Create(settings));
-        await hasher.HashAsync("warmUp2024x"); // loads libsodium before timing
+        await hasher.HashAsync("warmUp2024x", cancellationToken); // loads libsodium before timing
 
         var hashes = 0L;
         var clock = Stopwatch.StartNew();
@@ -23,7 +23,7 @@ public static class HashBenchmark
             var secret = $"Bench{caller}Secret9";
             while (clock.Elapsed < duration && !cancellationToken.IsCancellationRequested)
             {
-                await hasher.HashAsync(secret);
+                await hasher.HashAsync(secret, cancellationToken);
                 Interlocked.Increment(ref hashes);
             }
         }));
