@@ -121,16 +121,10 @@ public sealed class AccountGrain(
             Audit(now, AuditKinds.EmailChanged);
         }
 
-        State.PasswordHash = hash;
-        State.ProvisionalCodeHash = null;
-        State.ProvisionalCodeExpiresAt = null;
-        State.FirstLoginId = null;
-        State.FirstLoginExpiresAt = null;
+        State.ReplacePassword(hash);
         State.CompletedFirstLoginId = firstLoginId;
         State.CompletedFirstLoginFingerprint = FirstLoginFingerprint(request);
         State.CompletedFirstLoginAt = now;
-        State.SessionEpoch++;
-        Lockout.Reset(State.Lockout);
         Audit(now, AuditKinds.FirstLoginCompleted);
         await SaveAsync();
         return SignInOutcome.SignedIn(Profile());
@@ -187,13 +181,7 @@ public sealed class AccountGrain(
 
         State.LastResetId = resetId;
         State.LastResetFingerprint = passwordFingerprint;
-        State.PasswordHash = passwordHash;
-        State.ProvisionalCodeHash = null;
-        State.ProvisionalCodeExpiresAt = null;
-        State.FirstLoginId = null;
-        State.FirstLoginExpiresAt = null;
-        State.SessionEpoch++;
-        Lockout.Reset(State.Lockout);
+        State.ReplacePassword(passwordHash);
         Audit(time.GetUtcNow(), AuditKinds.PasswordReset, "sms");
         await SaveAsync();
         return true;
@@ -209,10 +197,7 @@ public sealed class AccountGrain(
         // The old password keeps working until the first login with the new code: a stranger who knows a
         // member number and birth date must not be able to lock the member out by asking for a letter.
         State.LastResetId = resetId;
-        State.ProvisionalCodeHash = provisionalCodeHash;
-        State.ProvisionalCodeExpiresAt = expiresAt;
-        State.FirstLoginId = null;
-        State.FirstLoginExpiresAt = null;
+        State.IssueProvisionalCode(provisionalCodeHash, expiresAt);
         Audit(time.GetUtcNow(), AuditKinds.ProvisionalCodeIssued, "letter");
         await SaveAsync();
     }
@@ -244,13 +229,10 @@ public sealed class AccountGrain(
 
         // Accepting the code again before first login ends opens a fresh first login; the code itself dies
         // only once a password replaces it, so a member who closed the page is not sent back to the post.
-        var firstLoginEnds = now + _options.FirstLoginWindow;
-        State.FirstLoginId = Guid.NewGuid();
-        State.FirstLoginExpiresAt = firstLoginEnds < State.ProvisionalCodeExpiresAt ? firstLoginEnds : State.ProvisionalCodeExpiresAt;
-        Lockout.Reset(State.Lockout);
+        var firstLoginId = State.OpenFirstLogin(now + _options.FirstLoginWindow);
         Audit(now, AuditKinds.ProvisionalCodeAccepted);
         await SaveAsync();
-        return SignInOutcome.FirstLogin(State.FirstLoginId.Value);
+        return SignInOutcome.FirstLogin(firstLoginId);
     }
 
     /// <summary>

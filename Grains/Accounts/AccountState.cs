@@ -7,7 +7,7 @@ namespace Enrolment.Grains.Accounts;
 /// activation's memory (<see cref="AccountOptions.UnknownNumberMemory"/>), so that it locks exactly like a real one.
 /// </summary>
 [GenerateSerializer]
-public sealed class AccountState
+public sealed partial class AccountState
 {
     /// <summary>The enrolment that created the account; empty while there is no account.</summary>
     [Id(0)] public Guid EnrolmentJourneyId { get; set; }
