@@ -1,3 +1,4 @@
+using Enrolment.Gateway.ApiDocs;
 using Enrolment.Gateway.Dev;
 using Enrolment.Gateway.Enrolments;
 using Enrolment.Gateway.Health;
@@ -21,6 +22,7 @@ builder.AddEnrolmentClusterClient();
 builder.AddGatewayHttp();
 builder.Services.AddEnrolmentsApi();
 builder.AddAccountSessions();
+builder.Services.AddApiDocs();
 
 var app = builder.Build();
 if (UnsafeSettings.Refusal(app.Configuration, app.Environment) is { } refusal)
@@ -31,6 +33,7 @@ if (UnsafeSettings.Refusal(app.Configuration, app.Environment) is { } refusal)
 }
 
 app.UseGatewayHttp();
+app.MapApiDocs();
 app.MapHealthApi();
 app.MapEnrolmentsApi();
 app.MapSessionsApi();

@@ -1,5 +1,7 @@
+using Enrolment.Gateway.ApiDocs;
 using Enrolment.Gateway.Enrolments;
 using Enrolment.Gateway.Http;
+using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Members;
 using Enrolment.Grains.Interfaces.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,8 +16,8 @@ public static class DevApi
     public static IEndpointRouteBuilder MapDevApi(this IEndpointRouteBuilder routes)
     {
         var dev = routes.MapGroup("/dev/outbox").WithTags("Development");
-        dev.MapGet("/sms", ListSms);
-        dev.MapGet("/letters", ListLetters);
+        dev.MapGet("/sms", ListSms).Refuses(RefusalCodes.Validation);
+        dev.MapGet("/letters", ListLetters).Refuses(RefusalCodes.Validation);
         return routes;
     }
 

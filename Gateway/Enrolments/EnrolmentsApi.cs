@@ -1,4 +1,6 @@
+using Enrolment.Gateway.ApiDocs;
 using Enrolment.Gateway.Http;
+using Enrolment.Grains.Interfaces.Enrolments;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Enrolment.Gateway.Enrolments;
@@ -13,19 +15,28 @@ public static class EnrolmentsApi
         return services;
     }
 
+    private static readonly string[] Journey =
+        [RefusalCodes.UnknownEnrolment, RefusalCodes.EnrolmentExpired, RefusalCodes.EnrolmentVoid, RefusalCodes.WrongStep];
+
     public static IEndpointRouteBuilder MapEnrolmentsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/enrolments").WithTags("Enrolments");
-        api.MapPost("/", IdentitySearch.Start).RequireRateLimiting(RateLimits.IdentitySearch);
-        api.MapGet("/{enrolmentId}", JourneySteps.Get);
-        api.MapPost("/{enrolmentId}/identity-confirmation", JourneySteps.ConfirmIdentity);
-        api.MapPost("/{enrolmentId}/phone-confirmation", JourneySteps.ConfirmPhone);
-        api.MapPost("/{enrolmentId}/channel", JourneySteps.ChooseChannel);
-        api.MapPost("/{enrolmentId}/phone", JourneySteps.EnterPhone);
-        api.MapPost("/{enrolmentId}/member-number", JourneySteps.SubmitMemberNumber);
-        api.MapPost("/{enrolmentId}/code", JourneySteps.SubmitCode);
-        api.MapPost("/{enrolmentId}/code/resend", JourneySteps.ResendCode).RequireRateLimiting(RateLimits.CodeResend);
-        api.MapPost("/{enrolmentId}/password", JourneySteps.CreatePassword);
+        api.MapPost("/", IdentitySearch.Start).RequireRateLimiting(RateLimits.IdentitySearch)
+            .Refuses(RefusalCodes.NotIdentified, RefusalCodes.AlreadyEnrolled, RefusalCodes.Locked)
+            .Example(EnrolmentExamples.IdentityMissing);
+        api.MapGet("/{enrolmentId}", JourneySteps.Get).Refuses(Journey).Example(EnrolmentExamples.Unknown);
+        api.MapPost("/{enrolmentId}/identity-confirmation", JourneySteps.ConfirmIdentity).Refuses(Journey);
+        api.MapPost("/{enrolmentId}/phone-confirmation", JourneySteps.ConfirmPhone).Refuses(Journey);
+        api.MapPost("/{enrolmentId}/channel", JourneySteps.ChooseChannel).Refuses([.. Journey, RefusalCodes.SmsCeiling, RefusalCodes.TooManyCodes]);
+        api.MapPost("/{enrolmentId}/phone", JourneySteps.EnterPhone)
+            .Refuses([.. Journey, RefusalCodes.SmsCeiling, RefusalCodes.TooManyCodes]).Example(EnrolmentExamples.PhoneNotMobile);
+        api.MapPost("/{enrolmentId}/member-number", JourneySteps.SubmitMemberNumber)
+            .Refuses([.. Journey, RefusalCodes.MemberNumberMismatch]);
+        api.MapPost("/{enrolmentId}/code", JourneySteps.SubmitCode)
+            .Refuses([.. Journey, RefusalCodes.CodeMismatch, RefusalCodes.CodeExpired]).Example(EnrolmentExamples.CodeUnknownEnrolment);
+        api.MapPost("/{enrolmentId}/code/resend", JourneySteps.ResendCode).RequireRateLimiting(RateLimits.CodeResend)
+            .Refuses([.. Journey, RefusalCodes.SmsCeiling, RefusalCodes.TooManyCodes]);
+        api.MapPost("/{enrolmentId}/password", JourneySteps.CreatePassword).Refuses(Journey);
         return routes;
     }
 }

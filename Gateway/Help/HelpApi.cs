@@ -1,3 +1,4 @@
+using Enrolment.Gateway.ApiDocs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Enrolment.Gateway.Help;
@@ -23,7 +24,8 @@ public static class HelpApi
 
     public static IEndpointRouteBuilder MapHelpApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/help/member-number", GetMemberNumberHelp);
+        routes.MapGet("/api/help/member-number", GetMemberNumberHelp).WithTags("Help")
+            .Example(new ApiExample("where-to-find", StatusCodes.Status200OK, Answer));
         return routes;
     }
 

@@ -38,9 +38,18 @@ public static class Problems
             "Connectez-vous avec votre identifiant et votre mot de passe, ou choisissez « J'ai perdu mon mot de passe ».",
     };
 
+    /// <summary>The status and title a problem <c>code</c> is answered with (the HTTP layer's own codes included).</summary>
+    public static (int Status, string Title) Of(string code) =>
+        Known.TryGetValue(code, out var known) ? known
+        : HttpCodeStatuses.TryGetValue(code, out var status) ? (status, HttpProblemCodes.TitleFor(status))
+        : (400, "Requête invalide.");
+
+    private static readonly Dictionary<string, int> HttpCodeStatuses = new[] { 404, 405, 413, 415, 431, 500, 503 }
+        .ToDictionary(HttpProblemCodes.ForStatus);
+
     public static ProblemHttpResult From(Refusal refusal)
     {
-        var (status, title) = Known.TryGetValue(refusal.Code, out var known) ? known : (400, "Requête invalide.");
+        var (status, title) = Of(refusal.Code);
         var extensions = new Dictionary<string, object?> { ["code"] = refusal.Code };
         if (refusal.AttemptsLeft is { } attemptsLeft)
         {

@@ -1,3 +1,4 @@
+using Enrolment.Gateway.ApiDocs;
 using Enrolment.Gateway.Enrolments;
 using Enrolment.Gateway.Http;
 using Enrolment.Gateway.Sessions;
@@ -17,10 +18,10 @@ public static class PasswordResetsApi
     public static IEndpointRouteBuilder MapPasswordResetsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/password-resets").WithTags("PasswordResets").RequireRateLimiting(RateLimits.PasswordReset);
-        api.MapPost("/", Start);
-        api.MapGet("/{resetId}", Get);
-        api.MapPost("/{resetId}/code", SubmitCode);
-        api.MapPost("/{resetId}/password", SetPassword);
+        api.MapPost("/", Start).Refuses(RefusalCodes.Locked, RefusalCodes.SmsCeiling);
+        api.MapGet("/{resetId}", Get).Refuses(RefusalCodes.UnknownReset, RefusalCodes.ResetExpired);
+        api.MapPost("/{resetId}/code", SubmitCode).Refuses(RefusalCodes.UnknownReset, RefusalCodes.ResetExpired, RefusalCodes.CodeMismatch, RefusalCodes.CodeExpired, RefusalCodes.WrongStep);
+        api.MapPost("/{resetId}/password", SetPassword).Refuses(RefusalCodes.UnknownReset, RefusalCodes.ResetExpired, RefusalCodes.WrongStep);
         return routes;
     }
 

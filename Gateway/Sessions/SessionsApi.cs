@@ -1,3 +1,4 @@
+using Enrolment.Gateway.ApiDocs;
 using Enrolment.Gateway.Enrolments;
 using Enrolment.Gateway.Http;
 using Enrolment.Grains.Interfaces.Accounts;
@@ -15,10 +16,13 @@ public static class SessionsApi
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("Sessions");
-        api.MapPost("/sessions", SignIn).RequireRateLimiting(RateLimits.SignIn);
-        api.MapGet("/first-login/{firstLoginId}", GetFirstLogin).RequireRateLimiting(RateLimits.SignIn);
-        api.MapPost("/first-login/{firstLoginId}", CompleteFirstLogin).RequireRateLimiting(RateLimits.SignIn);
-        api.MapGet("/me", Me);
+        api.MapPost("/sessions", SignIn).RequireRateLimiting(RateLimits.SignIn)
+            .Refuses(RefusalCodes.InvalidCredentials, RefusalCodes.Locked);
+        api.MapGet("/first-login/{firstLoginId}", GetFirstLogin).RequireRateLimiting(RateLimits.SignIn)
+            .Refuses(RefusalCodes.UnknownFirstLogin, RefusalCodes.FirstLoginExpired);
+        api.MapPost("/first-login/{firstLoginId}", CompleteFirstLogin).RequireRateLimiting(RateLimits.SignIn)
+            .Refuses(RefusalCodes.UnknownFirstLogin, RefusalCodes.FirstLoginExpired);
+        api.MapGet("/me", Me).Refuses(RefusalCodes.InvalidCredentials).Example(SessionExamples.SignedOut);
         api.MapDelete("/sessions/current", SignOut);
         return routes;
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Enrolment.Gateway.ApiDocs;
 using Enrolment.Gateway.Http;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
@@ -31,7 +32,8 @@ public static class SupportApi
                 HasKey(context.HttpContext.Request, expected)
                     ? await next(context)
                     : Problems.From(new Refusal(RefusalCodes.InvalidCredentials)))
-            .MapGet("/members/{memberNumber}/audit", GetAuditTrail);
+            .MapGet("/members/{memberNumber}/audit", GetAuditTrail).WithTags("Support")
+            .Refuses(RefusalCodes.InvalidCredentials, RefusalCodes.Validation);
         return routes;
     }
 
