@@ -30,6 +30,13 @@ public static class EnrolmentExamples
         Body: new PhoneRequest("01 23 45 67 89", "01 23 45 67 89", PhoneMarketingOptOut: false),
         PathValues: UnknownId);
 
+    public static readonly ApiExample IsMineMissing = new(
+        "is-mine-missing",
+        StatusCodes.Status400BadRequest,
+        Problem(RefusalCodes.Validation, new() { ["isMine"] = ["Indiquez si ce numéro est le vôtre (true ou false)."] }),
+        Body: new EmptyRequest(),
+        PathValues: UnknownId);
+
     public static readonly ApiExample CodeUnknownEnrolment = new(
         "unknown-enrolment", StatusCodes.Status404NotFound, Problem(RefusalCodes.UnknownEnrolment), Body: new CodeRequest("123456"),
         PathValues: UnknownId);

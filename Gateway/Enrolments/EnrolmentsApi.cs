@@ -26,7 +26,8 @@ public static class EnrolmentsApi
             .Example(EnrolmentExamples.IdentityMissing);
         api.MapGet("/{enrolmentId}", JourneySteps.Get).Refuses(Journey).Example(EnrolmentExamples.Unknown);
         api.MapPost("/{enrolmentId}/identity-confirmation", JourneySteps.ConfirmIdentity).Refuses(Journey);
-        api.MapPost("/{enrolmentId}/phone-confirmation", JourneySteps.ConfirmPhone).Refuses(Journey);
+        api.MapPost("/{enrolmentId}/phone-confirmation", JourneySteps.ConfirmPhone).Refuses(Journey)
+            .Example(EnrolmentExamples.IsMineMissing);
         api.MapPost("/{enrolmentId}/channel", JourneySteps.ChooseChannel).Refuses([.. Journey, RefusalCodes.SmsCeiling, RefusalCodes.TooManyCodes]);
         api.MapPost("/{enrolmentId}/phone", JourneySteps.EnterPhone)
             .Refuses([.. Journey, RefusalCodes.SmsCeiling, RefusalCodes.TooManyCodes]).Example(EnrolmentExamples.PhoneNotMobile);
