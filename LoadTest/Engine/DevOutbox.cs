@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using Enrolment.ApiClient;
 using Enrolment.LoadTest.Metrics;
 
 namespace Enrolment.LoadTest.Engine;
@@ -16,25 +16,27 @@ internal sealed partial class DevOutbox(GatewayClient client, LoadOptions option
 
     /// <summary>The 6-digit code of the newest SMS to <paramref name="phone"/>, or the error that prevented reading it.</summary>
     public Task<(string? Code, string? Error)> SmsCodeAsync(string phone, CancellationToken cancellationToken) =>
-        PollAsync($"/dev/outbox/sms?to={Uri.EscapeDataString(phone)}", text => SmsCode().Match(text) is { Success: true } m ? m.Value : null, cancellationToken);
+        PollAsync((api, ct) => api.SmsTo(phone, ct), sms => sms.Text,
+            text => SmsCode().Match(text) is { Success: true } m ? m.Value : null, cancellationToken);
 
     /// <summary>The provisional access code of the newest letter to the member.</summary>
     public Task<(string? Code, string? Error)> LetterCodeAsync(string memberNumber, CancellationToken cancellationToken) =>
-        PollAsync($"/dev/outbox/letters?memberNumber={memberNumber}", ProvisionalCode, cancellationToken);
+        PollAsync((api, ct) => api.LettersTo(memberNumber, ct), letter => letter.Text, ProvisionalCode, cancellationToken);
 
-    private async Task<(string? Code, string? Error)> PollAsync(
-        string path, Func<string, string?> codeIn, CancellationToken cancellationToken)
+    private async Task<(string? Code, string? Error)> PollAsync<T>(
+        Func<EnrolmentApi, CancellationToken, Task<ApiAnswer<IReadOnlyList<T>>>> read, Func<T, string> textOf,
+        Func<string, string?> codeIn, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + options.OutboxTimeout;
         for (var poll = 0; ; poll++)
         {
-            var answer = await client.GetAsync(StepNames.OutboxRead, path, cancellationToken);
+            var answer = await client.SendAsync(StepNames.OutboxRead, read, cancellationToken);
             if (!answer.IsSuccess)
             {
                 return (null, answer.ErrorName);
             }
 
-            if (NewestText(answer.Body) is { } text && codeIn(text) is { } code)
+            if (answer.Answer!.Body is [var newest, ..] && codeIn(textOf(newest)) is { } code)
             {
                 return (code, null);
             }
@@ -47,12 +49,6 @@ internal sealed partial class DevOutbox(GatewayClient client, LoadOptions option
             await Task.Delay(Pauses[Math.Min(poll, Pauses.Length - 1)], cancellationToken);
         }
     }
-
-    private static string? NewestText(JsonElement list) =>
-        list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
-        && list[0].TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String
-            ? text.GetString()
-            : null;
 
     /// <summary>The letter prints the provisional code alone on its line, in its unambiguous alphabet.</summary>
     private static string? ProvisionalCode(string text) =>

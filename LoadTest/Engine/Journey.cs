@@ -1,4 +1,5 @@
 using System.Globalization;
+using Enrolment.ApiClient;
 using Enrolment.LoadTest.Members;
 using Enrolment.LoadTest.Metrics;
 
@@ -39,39 +40,41 @@ internal sealed class Journey(GatewayClient client, DevOutbox outbox, RunMetrics
 
         var hasMobile = member.MobilePhone is not null;
         if (!await Passed(StepNames.IdentityConfirmation, JourneyStepAsync(StepNames.IdentityConfirmation,
-                "identity-confirmation", new { }, hasMobile ? "confirm-phone" : "choose-channel", ct)))
+                (api, id, c) => api.ConfirmIdentity(id, c), hasMobile ? "confirm-phone" : "choose-channel", ct)))
         {
             return;
         }
 
         var isMine = scenario == Scenario.SmsOnFile;
         if (hasMobile && !await Passed(StepNames.PhoneConfirmation, JourneyStepAsync(StepNames.PhoneConfirmation,
-                "phone-confirmation", new { isMine }, isMine ? "member-number" : "choose-channel", ct)))
+                (api, id, c) => api.ConfirmPhone(id, isMine, c), isMine ? "member-number" : "choose-channel", ct)))
         {
             return;
         }
 
         var phone = member.MobilePhone;
         var byLetter = scenario == Scenario.Letter;
+        var channel = byLetter ? "letter" : "sms";
         if (scenario != Scenario.SmsOnFile && !await Passed(StepNames.Channel, JourneyStepAsync(StepNames.Channel,
-                "channel", new { channel = byLetter ? "letter" : "sms" }, byLetter ? "member-number" : "enter-phone", ct)))
+                (api, id, c) => api.ChooseChannel(id, channel, c), byLetter ? "member-number" : "enter-phone", ct)))
         {
             return;
         }
 
         if (scenario == Scenario.SmsNewPhone)
         {
+            var newPhone = new PhoneRequest(member.NewPhone, member.NewPhone, PhoneMarketingOptOut: false);
             phone = member.NewPhone;
-            if (!await Passed(StepNames.Phone, JourneyStepAsync(StepNames.Phone, "phone",
-                    new { phone, phoneConfirmation = phone, phoneMarketingOptOut = false }, "member-number", ct)))
+            if (!await Passed(StepNames.Phone, JourneyStepAsync(StepNames.Phone,
+                    (api, id, c) => api.EnterPhone(id, newPhone, c), "member-number", ct)))
             {
                 return;
             }
         }
 
         var memberNumberStep = byLetter ? StepNames.MemberNumberLetter : StepNames.MemberNumber;
-        if (!await Passed(memberNumberStep, JourneyStepAsync(memberNumberStep, "member-number",
-                new { memberNumber = member.MemberNumber }, byLetter ? "letter-sent" : "enter-code", ct)))
+        if (!await Passed(memberNumberStep, JourneyStepAsync(memberNumberStep,
+                (api, id, c) => api.SubmitMemberNumber(id, member.MemberNumber, c), byLetter ? "letter-sent" : "enter-code", ct)))
         {
             return;
         }
@@ -84,21 +87,16 @@ internal sealed class Journey(GatewayClient client, DevOutbox outbox, RunMetrics
 
     private async Task<bool> StartAsync(CancellationToken ct)
     {
-        var started = await StepAsync(StepNames.Start, "/api/enrolments", new
-        {
-            lastName = member.LastName,
-            firstName = member.FirstName,
-            birthDate = member.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            email = _email,
-            emailConfirmation = _email,
-            newsletter = false,
-        }, Step("confirm-identity"), ct, acknowledge: false);
+        var identity = new IdentityRequest(member.LastName, member.FirstName,
+            member.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), _email, _email, Newsletter: false);
+        var started = await StepAsync(StepNames.Start, (api, c) => api.StartEnrolment(identity, c),
+            Step("confirm-identity"), ct, acknowledge: false);
         if (started is null)
         {
             return false;
         }
 
-        _enrolmentId = started.Text("enrolmentId");
+        _enrolmentId = started.Body!.EnrolmentId;
         if (_enrolmentId is null)
         {
             return Unexpected(StepNames.Start, "no-enrolment-id");
@@ -116,9 +114,10 @@ internal sealed class Journey(GatewayClient client, DevOutbox outbox, RunMetrics
             return Unexpected(StepNames.OutboxRead, error!);
         }
 
-        return await Passed(StepNames.Code, JourneyStepAsync(StepNames.Code, "code", new { code }, "create-password", ct))
-            && await Passed(StepNames.Password, JourneyStepAsync(StepNames.Password, "password",
-                new { password = _password, passwordConfirmation = _password }, "completed", ct));
+        return await Passed(StepNames.Code, JourneyStepAsync(StepNames.Code,
+                (api, id, c) => api.SubmitCode(id, code, c), "create-password", ct))
+            && await Passed(StepNames.Password, JourneyStepAsync(StepNames.Password,
+                (api, id, c) => api.CreatePassword(id, _password, c), "completed", ct));
     }
 
     /// <summary>Signs in with the provisional code from the letter, then completes the first login with a password.</summary>
@@ -136,18 +135,14 @@ internal sealed class Journey(GatewayClient client, DevOutbox outbox, RunMetrics
             return false;
         }
 
-        if (session.Text("firstLoginId") is not { } firstLoginId)
+        if (session.Body!.FirstLoginId is not { } firstLoginId)
         {
             return Unexpected(StepNames.SignIn, "no-first-login-id");
         }
 
-        var firstLogin = await StepAsync(StepNames.FirstLogin, $"/api/first-login/{Uri.EscapeDataString(firstLoginId)}", new
-        {
-            email = _email,
-            emailConfirmation = _email,
-            password = _password,
-            passwordConfirmation = _password,
-        }, Status("signed-in"), ct);
+        var completion = new FirstLoginRequest(_email, _email, _password, _password);
+        var firstLogin = await StepAsync(StepNames.FirstLogin,
+            (api, c) => api.CompleteFirstLogin(firstLoginId, completion, c), Status("signed-in"), ct);
         if (firstLogin is null)
         {
             return false;
@@ -176,24 +171,27 @@ internal sealed class Journey(GatewayClient client, DevOutbox outbox, RunMetrics
         }
     }
 
-    private Task<StepAnswer?> SessionAsync(string secret, string expectedStatus, CancellationToken ct) =>
-        StepAsync(StepNames.SignIn, "/api/sessions", new { memberNumber = member.MemberNumber, secret }, Status(expectedStatus), ct);
+    private Task<ApiAnswer<SessionAnswer>?> SessionAsync(string secret, string expectedStatus, CancellationToken ct) =>
+        StepAsync(StepNames.SignIn, (api, c) => api.SignIn(member.MemberNumber, secret, c), Status(expectedStatus), ct);
 
-    private Task<StepAnswer?> JourneyStepAsync(string step, string action, object body, string expectedStep, CancellationToken ct) =>
-        StepAsync(step, $"/api/enrolments/{Uri.EscapeDataString(_enrolmentId!)}/{action}", body, Step(expectedStep), ct);
+    /// <summary>A step of the enrolment journey: <paramref name="call"/> is given the journey's id.</summary>
+    private Task<ApiAnswer<JourneyAnswer>?> JourneyStepAsync(string step,
+        Func<EnrolmentApi, string, CancellationToken, Task<ApiAnswer<JourneyAnswer>>> call, string expectedStep, CancellationToken ct) =>
+        StepAsync(step, (api, c) => call(api, _enrolmentId!, c), Step(expectedStep), ct);
 
     /// <summary>Sends one step; returns its answer when it is the expected success, else counts it and returns null.</summary>
-    private async Task<StepAnswer?> StepAsync(
-        string step, string path, object body, Func<StepAnswer, bool> isExpected, CancellationToken ct, bool acknowledge = true)
+    private async Task<ApiAnswer<T>?> StepAsync<T>(string step, Func<EnrolmentApi, CancellationToken, Task<ApiAnswer<T>>> call,
+        Func<T, bool> isExpected, CancellationToken ct, bool acknowledge = true)
     {
-        var answer = await client.PostAsync(step, path, body, ct);
-        if (!answer.IsSuccess)
+        var sent = await client.SendAsync(step, call, ct);
+        if (!sent.IsSuccess)
         {
-            Unexpected(step, answer.ErrorName);
+            Unexpected(step, sent.ErrorName);
             return null;
         }
 
-        if (!isExpected(answer))
+        var answer = sent.Answer!;
+        if (answer.Body is not { } body || !isExpected(body))
         {
             Unexpected(step, "unexpected-answer");
             return null;
@@ -208,14 +206,14 @@ internal sealed class Journey(GatewayClient client, DevOutbox outbox, RunMetrics
     }
 
     /// <summary>Whether the journey goes on after this step: it succeeded and the run does not stop there.</summary>
-    private async Task<bool> Passed(string step, Task<StepAnswer?> sending) => await sending is not null && !StopsAfter(step);
+    private async Task<bool> Passed<T>(string step, Task<ApiAnswer<T>?> sending) => await sending is not null && !StopsAfter(step);
 
     private bool StopsAfter(string step) =>
         options.StopAfter == step || (options.StopAfter == StepNames.MemberNumber && step == StepNames.MemberNumberLetter);
 
-    private static Func<StepAnswer, bool> Step(string expected) => answer => answer.Text("step") == expected;
+    private static Func<JourneyAnswer, bool> Step(string expected) => answer => answer.Step == expected;
 
-    private static Func<StepAnswer, bool> Status(string expected) => answer => answer.Text("status") == expected;
+    private static Func<SessionAnswer, bool> Status(string expected) => answer => answer.Status == expected;
 
     private bool Unexpected(string step, string error)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Enrolment.ApiClient;
 using Enrolment.LoadTest.Members;
 using Enrolment.LoadTest.Metrics;
 
@@ -26,7 +27,7 @@ public static class LoadRun
         using var hardStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         hardStop.CancelAfter(options.EffectiveMaxTime);
         using var http = CreateHttpClient(options);
-        var client = new GatewayClient(http, metrics, options);
+        var client = new GatewayClient(new EnrolmentApi(http), metrics, options);
         var runner = new JourneyRunner(client, new DevOutbox(client, options), metrics, options, allocator);
 
         using var progress = StartProgress(options, metrics, runner);
