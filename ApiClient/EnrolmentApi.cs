@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -19,6 +19,8 @@ public sealed class EnrolmentApi(HttpClient http)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
     public HttpClient Http => http;
 
@@ -111,7 +113,9 @@ public sealed class EnrolmentApi(HttpClient http)
         request.Options.Set(RouteOption, route);
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+            // Serialised ahead, so that the request carries a Content-Length and leaves in one write, not chunked.
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), Json));
+            request.Content.Headers.ContentType = JsonMediaType;
         }
 
         if (cookie is not null)

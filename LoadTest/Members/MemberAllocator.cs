@@ -5,14 +5,23 @@ namespace Enrolment.LoadTest.Members;
 /// <summary>
 /// Hands each virtual member a directory member nobody else in this run has used, walking the directory from
 /// <c>start</c>. Members who cannot receive an SMS on file are kept aside for journeys that do not need it, so
-/// that none is wasted.
+/// that none is wasted. The directory is walked up to <c>start</c> when the allocator is made, before the load:
+/// the walk re-generates every member before that point, seconds of CPU deep into a large directory.
 /// </summary>
-internal sealed class MemberAllocator(IMemberSource source, long start) : IDisposable
+internal sealed class MemberAllocator : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Queue<DirectoryMember> _aside = new();
-    private readonly IEnumerator<DirectoryMember> _members = source.From(start).GetEnumerator();
-    private long _nextStart = start;
+    private readonly IEnumerator<DirectoryMember> _members;
+    private DirectoryMember? _first;
+    private long _nextStart;
+
+    public MemberAllocator(IMemberSource source, long start)
+    {
+        _members = source.From(start).GetEnumerator();
+        _nextStart = start;
+        _first = _members.MoveNext() ? _members.Current : null;
+    }
 
     /// <summary>The first directory index past every member this run took or skipped: where the next run starts.</summary>
     public long NextStart
@@ -36,9 +45,9 @@ internal sealed class MemberAllocator(IMemberSource source, long start) : IDispo
                 return true;
             }
 
-            while (_members.MoveNext())
+            while (Next() is { } next)
             {
-                member = _members.Current;
+                member = next;
                 _nextStart = member.Index + 1;
                 if (!needsMobile || member.MobileIsTheirsAlone)
                 {
@@ -51,6 +60,17 @@ internal sealed class MemberAllocator(IMemberSource source, long start) : IDispo
             member = null;
             return false;
         }
+    }
+
+    private DirectoryMember? Next()
+    {
+        if (_first is { } first)
+        {
+            _first = null;
+            return first;
+        }
+
+        return _members.MoveNext() ? _members.Current : null;
     }
 
     public void Dispose() => _members.Dispose();
