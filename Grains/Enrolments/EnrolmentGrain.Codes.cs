@@ -16,6 +16,11 @@ public sealed partial class EnrolmentGrain
                 journey.MemberNumberMismatches++;
                 var left = _options.MemberNumberAttempts - journey.MemberNumberMismatches;
                 Audit(AuditKinds.MemberNumberMismatch, $"attemptsLeft={Math.Max(left, 0)}");
+                if (CountMemberNumberMismatch(now) is { } locked)
+                {
+                    return locked;
+                }
+
                 return left > 0
                     ? Done(StepOutcome.Refused(new Refusal(RefusalCodes.MemberNumberMismatch, AttemptsLeft: left)))
                     : VoidJourney(journey, "member-number", now);

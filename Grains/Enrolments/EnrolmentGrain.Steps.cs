@@ -84,20 +84,46 @@ public sealed partial class EnrolmentGrain
     /// </summary>
     private StepResult<StepOutcome> VoidJourney(Journey journey, string reason, DateTimeOffset now)
     {
+        MarkVoid(journey, reason);
+        State.VoidJourneys = [.. State.VoidJourneys.Where(at => at > now - _options.VoidJourneysWindow), now];
+        return State.VoidJourneys.Count >= _options.VoidJourneysBeforeLock
+            ? Lock(now)
+            : Done(StepOutcome.Refused(new Refusal(RefusalCodes.EnrolmentVoid, AttemptsLeft: 0)));
+    }
+
+    /// <summary>
+    /// Counts a wrong member number against the member, whichever journey it was typed in: a new journey resets
+    /// only the journey's own count. The one that crosses the line locks the enrolment; null while it does not.
+    /// </summary>
+    private StepResult<StepOutcome>? CountMemberNumberMismatch(DateTimeOffset now)
+    {
+        var window = now - _options.MemberNumberMismatchesWindow;
+        State.MemberNumberMismatches = [.. State.MemberNumberMismatches.Where(at => at > window), now];
+        if (State.MemberNumberMismatches.Count < _options.MemberNumberMismatchesBeforeLock)
+        {
+            return null;
+        }
+
+        MarkVoid(State.Current!, "member-number");
+        return Lock(now);
+    }
+
+    private void MarkVoid(Journey journey, string reason)
+    {
         journey.VoidReason = reason;
         journey.Code = null;
         CancelQueuedSms();
-        State.VoidJourneys = [.. State.VoidJourneys.Where(at => at > now - _options.VoidJourneysWindow), now];
         Audit(AuditKinds.JourneyVoid, reason);
-        if (State.VoidJourneys.Count >= _options.VoidJourneysBeforeLock)
-        {
-            State.LockedUntil = now + _options.LockDuration;
-            State.VoidJourneys.Clear();
-            Audit(AuditKinds.Locked, $"until={State.LockedUntil:O}");
-            return Done(StepOutcome.Refused(LockRefusal(now)!));
-        }
+    }
 
-        return Done(StepOutcome.Refused(new Refusal(RefusalCodes.EnrolmentVoid, AttemptsLeft: 0)));
+    /// <summary>Locks the member's enrolment; the call that crossed the line is told so at once.</summary>
+    private StepResult<StepOutcome> Lock(DateTimeOffset now)
+    {
+        State.LockedUntil = now + _options.LockDuration;
+        State.VoidJourneys.Clear();
+        State.MemberNumberMismatches.Clear();
+        Audit(AuditKinds.Locked, $"until={State.LockedUntil:O}");
+        return Done(StepOutcome.Refused(LockRefusal(now)!));
     }
 
     /// <summary>What the member may see at the journey's step, and nothing more.</summary>

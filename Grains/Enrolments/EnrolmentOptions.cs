@@ -32,6 +32,14 @@ public sealed class EnrolmentOptions
 
     public int VoidJourneysBeforeLock { get; set; } = 5;
 
+    /// <summary>
+    /// Member-number mismatches of one member, over every journey, that lock the enrolment; by default as many as
+    /// five void journeys hold, so that starting again after two wrong numbers gains nothing.
+    /// </summary>
+    public int MemberNumberMismatchesBeforeLock { get; set; } = 15;
+
+    public TimeSpan MemberNumberMismatchesWindow { get; set; } = TimeSpan.FromHours(24);
+
     public TimeSpan VoidJourneysWindow { get; set; } = TimeSpan.FromHours(24);
 
     public TimeSpan LockDuration { get; set; } = TimeSpan.FromHours(24);
@@ -54,8 +62,8 @@ public sealed class EnrolmentOptions
 
     public static bool AreSound(EnrolmentOptions o) =>
         o.CodeLength is >= 4 and <= 9
-        && new[] { o.CodeAttempts, o.CodesPerJourney, o.CodesPerMember, o.MemberNumberAttempts, o.VoidJourneysBeforeLock, o.ProvisionalCodeLength, o.DeliveryAttempts }.All(n => n > 0)
-        && new[] { o.CodeLifetime, o.CodesPerMemberWindow, o.VoidJourneysWindow, o.LockDuration, o.IdleExpiry, o.DeliveryFirstBackoff, o.DeliveryMaxBackoff, o.DeliveryFirstTryTimeout }.All(t => t > TimeSpan.Zero)
+        && new[] { o.CodeAttempts, o.CodesPerJourney, o.CodesPerMember, o.MemberNumberAttempts, o.VoidJourneysBeforeLock, o.MemberNumberMismatchesBeforeLock, o.ProvisionalCodeLength, o.DeliveryAttempts }.All(n => n > 0)
+        && new[] { o.CodeLifetime, o.CodesPerMemberWindow, o.VoidJourneysWindow, o.MemberNumberMismatchesWindow, o.LockDuration, o.IdleExpiry, o.DeliveryFirstBackoff, o.DeliveryMaxBackoff, o.DeliveryFirstTryTimeout }.All(t => t > TimeSpan.Zero)
         && o.CodeSpacing >= TimeSpan.Zero
         && o.OutboxHistoryLength >= 0;
 

@@ -31,4 +31,7 @@ public sealed class EnrolmentState
     [Id(8)] public DateTimeOffset? NextAccountAttemptAt { get; set; }
 
     [Id(9)] public List<AuditEvent> Audit { get; set; } = [];
+
+    /// <summary>When this member's wrong member numbers were typed, any journey, inside the sliding window.</summary>
+    [Id(10)] public List<DateTimeOffset> MemberNumberMismatches { get; set; } = [];
 }

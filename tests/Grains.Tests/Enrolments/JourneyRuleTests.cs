@@ -25,6 +25,45 @@ public sealed class JourneyRuleTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Starting_again_after_two_wrong_member_numbers_locks_at_the_fifteenth()
+    {
+        var member = TestMembers.Next();
+        var grain = _driver.GrainOf(member);
+        for (var journey = 1; journey <= 7; journey++)
+        {
+            var id = await _driver.AtMemberNumber(member);
+            (await grain.SubmitMemberNumber(id, "0000000000")).ShouldBeRefused(RefusalCodes.MemberNumberMismatch);
+            (await grain.SubmitMemberNumber(id, "0000000000")).ShouldBeRefused(RefusalCodes.MemberNumberMismatch);
+            await cluster.Advance(TimeSpan.FromHours(1));
+        }
+
+        var last = await _driver.AtMemberNumber(member);
+        Assert.Equal(24 * 3600, (await grain.SubmitMemberNumber(last, "0000000000")).ShouldBeRefused(RefusalCodes.Locked).RetryAfterSeconds);
+        (await grain.Start(new StartJourney(member, JourneyDriver.Email, false))).ShouldBeRefused(RefusalCodes.Locked);
+        Assert.Empty(cluster.Sms.SentTo(member.MobilePhone!));
+
+        await cluster.Advance(TimeSpan.FromHours(24));
+        await _driver.AtEnterCode(member);
+    }
+
+    [Fact]
+    public async Task Member_number_mismatches_older_than_24_hours_no_longer_count()
+    {
+        var member = TestMembers.Next();
+        var grain = _driver.GrainOf(member);
+        for (var journey = 1; journey <= 7; journey++)
+        {
+            var id = await _driver.AtMemberNumber(member);
+            (await grain.SubmitMemberNumber(id, "0000000000")).ShouldBeRefused(RefusalCodes.MemberNumberMismatch);
+            (await grain.SubmitMemberNumber(id, "0000000000")).ShouldBeRefused(RefusalCodes.MemberNumberMismatch);
+        }
+
+        await cluster.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
+        var last = await _driver.AtMemberNumber(member);
+        (await grain.SubmitMemberNumber(last, "0000000000")).ShouldBeRefused(RefusalCodes.MemberNumberMismatch);
+    }
+
+    [Fact]
     public async Task Five_void_journeys_in_24_hours_lock_the_enrolment_for_24_hours()
     {
         var member = TestMembers.Next();
