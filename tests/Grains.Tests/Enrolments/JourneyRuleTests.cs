@@ -29,13 +29,7 @@ public sealed class JourneyRuleTests(ClusterFixture cluster)
     {
         var member = TestMembers.Next();
         var grain = _driver.GrainOf(member);
-        for (var journey = 1; journey <= 7; journey++)
-        {
-            var id = await _driver.AtMemberNumber(member);
-            (await grain.SubmitMemberNumber(id, "0000000000")).ShouldBeRefused(RefusalCodes.MemberNumberMismatch);
-            (await grain.SubmitMemberNumber(id, "0000000000")).ShouldBeRefused(RefusalCodes.MemberNumberMismatch);
-            await cluster.Advance(TimeSpan.FromHours(1));
-        }
+        await TwoWrongMemberNumbersPerJourney(member, journeys: 7, between: TimeSpan.FromHours(1));
 
         var last = await _driver.AtMemberNumber(member);
         Assert.Equal(24 * 3600, (await grain.SubmitMemberNumber(last, "0000000000")).ShouldBeRefused(RefusalCodes.Locked).RetryAfterSeconds);
@@ -51,12 +45,7 @@ public sealed class JourneyRuleTests(ClusterFixture cluster)
     {
         var member = TestMembers.Next();
         var grain = _driver.GrainOf(member);
-        for (var journey = 1; journey <= 7; journey++)
-        {
-            var id = await _driver.AtMemberNumber(member);
-            (await grain.SubmitMemberNumber(id, "0000000000")).ShouldBeRefused(RefusalCodes.MemberNumberMismatch);
-            (await grain.SubmitMemberNumber(id, "0000000000")).ShouldBeRefused(RefusalCodes.MemberNumberMismatch);
-        }
+        await TwoWrongMemberNumbersPerJourney(member, journeys: 7, between: TimeSpan.Zero);
 
         await cluster.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
         var last = await _driver.AtMemberNumber(member);
@@ -202,5 +191,18 @@ public sealed class JourneyRuleTests(ClusterFixture cluster)
         Assert.DoesNotContain(member.MobilePhone!, text, StringComparison.Ordinal);
         Assert.DoesNotContain(JourneyDriver.GoodPassword, text, StringComparison.Ordinal);
         Assert.DoesNotContain(JourneyDriver.Email, text, StringComparison.Ordinal);
+    }
+
+    /// <summary>The patient guesser: two wrong member numbers, then a new journey before the third voids it.</summary>
+    private async Task TwoWrongMemberNumbersPerJourney(Interfaces.Members.MemberRecord member, int journeys, TimeSpan between)
+    {
+        var grain = _driver.GrainOf(member);
+        for (var journey = 1; journey <= journeys; journey++)
+        {
+            var id = await _driver.AtMemberNumber(member);
+            (await grain.SubmitMemberNumber(id, "0000000000")).ShouldBeRefused(RefusalCodes.MemberNumberMismatch);
+            (await grain.SubmitMemberNumber(id, "0000000000")).ShouldBeRefused(RefusalCodes.MemberNumberMismatch);
+            await cluster.Advance(between);
+        }
     }
 }
