@@ -38,7 +38,7 @@ public static class GrainServices
         services.TryAddSingleton<OutboxDelivery>();
         services.AddOptions<SmsCeilingOptions>()
             .Bind(configuration.GetSection(SmsCeilingOptions.Section))
-            .Validate(o => o.MaxPerHour >= 0, "Delivery:Sms:MaxPerHour must not be negative.")
+            .Validate(SmsCeilingOptions.AreSound, "Delivery:Sms: MaxPerHour must not be negative, MaxPerPhone and PhoneWindow must be positive.")
             .ValidateOnStart();
         return services;
     }

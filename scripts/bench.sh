@@ -83,7 +83,7 @@ psql -qX -tA -c "SELECT pg_reload_conf()" >/dev/null
 
 # The stack, with the load profile of docs/benchmarks.md, on ports nobody uses.
 export RateLimits__IdentitySearchPerMinute=1000000 RateLimits__CodeResendPerMinute=1000000 \
-  RateLimits__SignInPerMinute=1000000 RateLimits__PasswordResetPerMinute=1000000 Delivery__Sms__MaxPerHour=100000000
+  RateLimits__SignInPerMinute=1000000 RateLimits__PasswordResetPerMinute=1000000 Delivery__Sms__MaxPerHour=100000000 Delivery__Sms__MaxPerPhone=100000000
 http_port=$(pg_free_port)
 ENROLMENT_SILO_PORT=$(pg_free_port) ENROLMENT_GATEWAY_PORT=$(pg_free_port)
 export ENROLMENT_SILO_PORT ENROLMENT_GATEWAY_PORT

@@ -10,4 +10,7 @@ public interface ISmsCeilingGrain : IGrainWithStringKey
 {
     /// <summary>Counts one SMS about to be issued; or the refusal to give the member when the hour's ceiling is reached.</summary>
     Task<Refusal?> TryTake();
+
+    /// <summary>The refusal <see cref="TryTake"/> would give, without counting: for answers that send no SMS (decoys).</summary>
+    Task<Refusal?> Check();
 }

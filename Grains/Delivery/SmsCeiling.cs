@@ -12,4 +12,8 @@ public static class SmsCeiling
     /// <summary>Null when the SMS may be issued; else the refusal (<see cref="RefusalCodes.SmsCeiling"/>) to answer.</summary>
     public static Task<Refusal?> TryTakeAsync(IGrainFactory grains, DateTimeOffset now) =>
         grains.GetGrain<ISmsCeilingGrain>(KeyOf(now)).TryTake();
+
+    /// <summary>As <see cref="TryTakeAsync"/>, same call and cost, but takes no slot: for an SMS that will never leave.</summary>
+    public static Task<Refusal?> CheckAsync(IGrainFactory grains, DateTimeOffset now) =>
+        grains.GetGrain<ISmsCeilingGrain>(KeyOf(now)).Check();
 }

@@ -33,13 +33,22 @@ public sealed class SmsCeilingGrain(
 
     public Task<Refusal?> TryTake()
     {
-        var ceiling = options.CurrentValue.MaxPerHour;
-        if (count.State.Issued < ceiling)
+        if (count.State.Issued < options.CurrentValue.MaxPerHour)
         {
             count.State.Issued++;
             SaveSoon();
             return Task.FromResult<Refusal?>(null);
         }
+
+        return Task.FromResult<Refusal?>(Full());
+    }
+
+    public Task<Refusal?> Check() =>
+        Task.FromResult(count.State.Issued < options.CurrentValue.MaxPerHour ? null : Full());
+
+    private Refusal Full()
+    {
+        var ceiling = options.CurrentValue.MaxPerHour;
 
         if (!_warned)
         {
@@ -47,7 +56,7 @@ public sealed class SmsCeilingGrain(
             logger.LogWarning("SMS ceiling reached: {Ceiling} codes in the hour {Hour} (UTC); further codes are refused until the next hour", ceiling, this.GetPrimaryKeyString());
         }
 
-        return Task.FromResult<Refusal?>(new Refusal(RefusalCodes.SmsCeiling, RetryAfterSeconds: SecondsToNextHour()));
+        return new Refusal(RefusalCodes.SmsCeiling, RetryAfterSeconds: SecondsToNextHour());
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

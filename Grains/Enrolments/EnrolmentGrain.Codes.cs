@@ -82,6 +82,12 @@ public sealed partial class EnrolmentGrain
             return Done(StepOutcome.Refused(tooMany));
         }
 
+        if (await PhoneSmsCap.TryTakeAsync(GrainFactory, journey.Phone!) is { } phoneCap)
+        {
+            Audit(AuditKinds.CodeRefused, "phone-cap");
+            return Done(StepOutcome.Refused(phoneCap));
+        }
+
         // Past the ceiling no code exists, so the member is never told a code was sent when it was not.
         if (await SmsCeiling.TryTakeAsync(GrainFactory, now) is { } ceiling)
         {

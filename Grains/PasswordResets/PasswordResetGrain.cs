@@ -206,7 +206,8 @@ public sealed partial class PasswordResetGrain(
 
     /// <summary>
     /// The cluster's hourly SMS ceiling, asked before anything changes. A decoy that would show a phone asks too,
-    /// so that past the ceiling it answers exactly like a genuine request by SMS.
+    /// so that past the ceiling it answers exactly like a genuine request by SMS, but takes no slot: only SMS that
+    /// leave count, so random member numbers cannot use up the hour for everyone.
     /// </summary>
     private async Task<Refusal?> SmsCeilingRefusal(bool genuine, string? phone, DateOnly birthDate, DateTimeOffset now)
     {
@@ -216,8 +217,12 @@ public sealed partial class PasswordResetGrain(
             await reset.WriteStateAsync();
         }
 
-        var bySms = genuine ? phone is not null : DecoyReset.MaskedPhone(State.DecoyKey, birthDate) is not null;
-        return bySms ? await SmsCeiling.TryTakeAsync(GrainFactory, now) : null;
+        if (genuine)
+        {
+            return phone is null ? null : await PhoneSmsCap.TryTakeAsync(GrainFactory, phone) ?? await SmsCeiling.TryTakeAsync(GrainFactory, now);
+        }
+
+        return DecoyReset.MaskedPhone(State.DecoyKey, birthDate) is null ? null : await SmsCeiling.CheckAsync(GrainFactory, now);
     }
 
     private void IssueSmsCode(string phone, DateTimeOffset now)

@@ -69,6 +69,23 @@ public sealed class SmsCeilingTests(SmsCeilingCluster cluster)
     }
 
     [Fact]
+    public async Task Lost_password_decoys_take_no_slot_of_the_ceiling()
+    {
+        await MoveToTenMinutesBeforeAnHourEnds();
+        for (var request = 0; request < 20; request++)
+        {
+            var unknown = cluster.Grains.GetGrain<IPasswordResetGrain>(TestMembers.Next().MemberNumber);
+            Assert.True((await unknown.Start(new DateOnly(1980, 1, 1).AddDays(request))).Succeeded);
+        }
+
+        foreach (var member in Enumerable.Range(0, 3).Select(_ => TestMembers.Next()))
+        {
+            await _driver.AtEnterCode(member);
+            Assert.Single(cluster.Sms.SentTo(member.MobilePhone!));
+        }
+    }
+
+    [Fact]
     public async Task The_hours_count_is_saved_within_seconds_and_a_new_activation_carries_on_from_it()
     {
         var hour = await MoveToTenMinutesBeforeAnHourEnds();

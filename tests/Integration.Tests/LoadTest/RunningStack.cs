@@ -113,6 +113,7 @@ public sealed class RunningStack : IAsyncDisposable
         environment["Orleans__SiloPort"] = _siloPorts[index].SiloPort.ToString(CultureInfo.InvariantCulture);
         environment["Orleans__GatewayPort"] = _siloPorts[index].GatewayPort.ToString(CultureInfo.InvariantCulture);
         environment.TryAdd("Delivery__Sms__MaxPerHour", "100000000");
+        environment.TryAdd("Delivery__Sms__MaxPerPhone", "100000000");
         _silos[index] = Start("Silo", $"silo-{index}", environment);
     }
 
