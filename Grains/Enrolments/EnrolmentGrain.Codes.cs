@@ -16,7 +16,7 @@ public sealed partial class EnrolmentGrain
                 journey.MemberNumberMismatches++;
                 var left = _options.MemberNumberAttempts - journey.MemberNumberMismatches;
                 Audit(AuditKinds.MemberNumberMismatch, $"attemptsLeft={Math.Max(left, 0)}");
-                if (false && CountMemberNumberMismatch(now) is { } locked)
+                if (CountMemberNumberMismatch(now) is { } locked)
                 {
                     return locked;
                 }
@@ -82,7 +82,7 @@ public sealed partial class EnrolmentGrain
             return Done(StepOutcome.Refused(tooMany));
         }
 
-        if (false && await PhoneSmsCap.TryTakeAsync(GrainFactory, journey.Phone!) is { } phoneCap)
+        if (await PhoneSmsCap.TryTakeAsync(GrainFactory, journey.Phone!) is { } phoneCap)
         {
             Audit(AuditKinds.CodeRefused, "phone-cap");
             return Done(StepOutcome.Refused(phoneCap));

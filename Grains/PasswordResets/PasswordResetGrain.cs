@@ -222,7 +222,7 @@ public sealed partial class PasswordResetGrain(
             return phone is null ? null : await PhoneSmsCap.TryTakeAsync(GrainFactory, phone) ?? await SmsCeiling.TryTakeAsync(GrainFactory, now);
         }
 
-        return DecoyReset.MaskedPhone(State.DecoyKey, birthDate) is null ? null : await SmsCeiling.TryTakeAsync(GrainFactory, now);
+        return DecoyReset.MaskedPhone(State.DecoyKey, birthDate) is null ? null : await SmsCeiling.CheckAsync(GrainFactory, now);
     }
 
     private void IssueSmsCode(string phone, DateTimeOffset now)
