@@ -14,7 +14,7 @@ public static class SecurityHeaders
         {
             var headers = context.Response.Headers;
             // The API reference (Development only) is a third-party page with inline script: it keeps the rest.
-            if (!context.Request.Path.StartsWithSegments(ApiDocs.ApiDocsSetup.ReferencePath))
+            if (!IsDevelopmentApiReference(context))
             {
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
             }
@@ -32,4 +32,8 @@ public static class SecurityHeaders
         });
         return next(context);
     });
+
+    private static bool IsDevelopmentApiReference(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(ApiDocs.ApiDocsSetup.ReferencePath)
+        && context.RequestServices.GetRequiredService<IWebHostEnvironment>().IsDevelopment();
 }

@@ -93,6 +93,7 @@ public sealed class ApiDocumentTests(GatewayCluster cluster)
 
         Assert.Equal(HttpStatusCode.OK, development.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.True(elsewhere.Headers.Contains("Content-Security-Policy"), "outside Development the page keeps the CSP");
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
     }
 
