@@ -8,17 +8,29 @@ namespace Enrolment.LoadTest.Engine;
 /// <summary>
 /// Sends a journey's requests through the API's typed client, times each under its step name, and replays a step
 /// whose answer was lost. The journey names the step, not the route: the letter's member-number step (which also
-/// hashes) is timed apart from the SMS one although both post to the same route.
+/// hashes) is timed apart from the SMS one although both post to the same route. A <c>503 busy</c> (the hashing
+/// queue is full) is waited out and sent again, whatever the retry setting: it is back-pressure, not a failure.
 /// </summary>
 internal sealed class GatewayClient(EnrolmentApi api, RunMetrics metrics, LoadOptions options)
 {
+    private const string Busy = "busy";
+
     public async Task<StepAnswer<T>> SendAsync<T>(
         string step, Func<EnrolmentApi, CancellationToken, Task<ApiAnswer<T>>> call, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
+        var attempt = 0;
+        while (true)
         {
             var answer = await SendOnceAsync(step, call, cancellationToken);
-            if (!answer.IsLost || attempt >= options.StepRetries)
+            if (answer.Answer?.Problem is { Code: Busy } busy)
+            {
+                // The silo's hashing queue is full: the gateway asks to come back later, as a member's browser would.
+                metrics.RecordRecovered(step, Busy);
+                await Task.Delay(TimeSpan.FromSeconds(busy.RetryAfterSeconds ?? 1), cancellationToken);
+                continue;
+            }
+
+            if (!answer.IsLost || attempt++ >= options.StepRetries)
             {
                 return answer;
             }
