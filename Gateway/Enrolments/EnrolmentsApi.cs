@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Enrolment.Gateway.Enrolments;
 
-/// <summary>SPEC.md "HTTP API": the enrolment journey, one call per screen of the guide.</summary>
+/// <summary>The enrolment journey, one call per screen of the guide (the routes: /openapi/v1.json, docs/api.md).</summary>
 public static class EnrolmentsApi
 {
     public static IServiceCollection AddEnrolmentsApi(this IServiceCollection services)

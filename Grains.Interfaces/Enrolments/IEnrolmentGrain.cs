@@ -2,7 +2,7 @@ namespace Enrolment.Grains.Interfaces.Enrolments;
 
 /// <summary>
 /// One member's enrolment, keyed by the normalised ten-digit member number. Owns the current journey,
-/// its code, its timers and every attempt limit (SPEC.md "Rules and limits"). Every call but
+/// its code, its timers and every attempt limit (docs/enrolment.md). Every call but
 /// <see cref="Start"/> names the journey it is about; a call for a superseded journey is refused.
 /// </summary>
 public interface IEnrolmentGrain : IGrainWithStringKey

@@ -1,6 +1,6 @@
 namespace Enrolment.Grains.Interfaces.Enrolments;
 
-/// <summary>The stable, machine-readable <c>code</c> of every problem answer (SPEC.md "HTTP API").</summary>
+/// <summary>The stable, machine-readable <c>code</c> of every problem answer (listed per route in the OpenAPI document, docs/api.md).</summary>
 public static class RefusalCodes
 {
     public const string Validation = "validation";

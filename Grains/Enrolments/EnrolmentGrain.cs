@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Enrolment.Grains.Enrolments;
 
 /// <summary>
-/// One member's enrolment (key: the ten-digit member number): the journey of SPEC.md steps 1–7 and every limit
+/// One member's enrolment (key: the ten-digit member number): the journey of steps 1–7 (docs/enrolment.md) and every limit
 /// on it. Each rule reads time from the injected clock and decides from instants kept in state, so a silo restart
 /// or a moved test clock changes nothing; the only timer retries deliveries and account creation.
 /// </summary>

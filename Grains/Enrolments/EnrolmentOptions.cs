@@ -4,7 +4,7 @@ using Enrolment.Grains.Delivery;
 namespace Enrolment.Grains.Enrolments;
 
 /// <summary>
-/// Every rule and limit of an enrolment (SPEC.md "Rules and limits"), bound from the <c>Enrolment</c> section.
+/// Every rule and limit of an enrolment (docs/enrolment.md), bound from the <c>Enrolment</c> section.
 /// The provisional code's lifetime and the audit length are the accounts' (<see cref="Accounts.AccountOptions"/>),
 /// set once for every flow.
 /// </summary>

@@ -4,7 +4,7 @@ using Enrolment.Grains.Members;
 namespace Enrolment.Grains.Passwords;
 
 /// <summary>
-/// SPEC.md's password rules. Every failing rule is named, in French, under the field it concerns
+/// The password rules (docs/accounts.md). Every failing rule is named, in French, under the field it concerns
 /// (<c>password</c> or <c>passwordConfirmation</c>), so the wizard can show them all at once.
 /// </summary>
 public static class PasswordPolicy

@@ -6,7 +6,7 @@ using Enrolment.LoadTest.Metrics;
 namespace Enrolment.LoadTest.Engine;
 
 /// <summary>
-/// One virtual member's whole journey through the HTTP API (SPEC.md), from "Je m'inscris" to signing in with the
+/// One virtual member's whole journey through the HTTP API (docs/api.md), from "Je m'inscris" to signing in with the
 /// new password. Every answer is checked against what a member following the happy path would see; the first
 /// unexpected answer ends the journey and is counted.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Enrolment.LoadTest.Engine;
 
-/// <summary>The three ways a member gets their code (SPEC.md "The journey").</summary>
+/// <summary>The three ways a member gets their code (docs/enrolment.md).</summary>
 public enum Scenario
 {
     /// <summary>Confirms the mobile on file and receives the SMS there.</summary>

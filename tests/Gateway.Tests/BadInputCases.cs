@@ -12,7 +12,7 @@ public sealed record Target(string EnrolmentId, MemberRecord Member);
 /// <summary>One bad input and the answer it must get; <see cref="Step"/> is the current step a 409 names.</summary>
 public sealed record BadInput(Func<Target, HttpRequestMessage> Request, HttpStatusCode Status, string Code, string? Step = null);
 
-/// <summary>Bad inputs of every kind SPEC.md names, for the identity search and for the steps.</summary>
+/// <summary>Bad inputs of every kind the API refuses, for the identity search and for the steps.</summary>
 public static class BadInputCases
 {
     private const string Json = "application/json";

@@ -4,7 +4,7 @@ using Enrolment.Grains.Interfaces.Members;
 namespace Enrolment.TestKit;
 
 /// <summary>
-/// SPEC.md's two development members, and members that no other test uses: each has its own number and phone,
+/// The two development members of the README, and members that no other test uses: each has its own number and phone,
 /// so tests sharing a cluster never meet.
 /// </summary>
 public static class TestMembers

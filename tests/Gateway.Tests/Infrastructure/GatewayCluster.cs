@@ -6,7 +6,7 @@ using Xunit;
 namespace Enrolment.Gateway.Tests.Infrastructure;
 
 /// <summary>
-/// The test cluster with SPEC.md's two development members in its directory and the fake senders behind the dev
+/// The test cluster with the two development members of the README in its directory and the fake senders behind the dev
 /// outbox, and a gateway over it whose cluster client is the test cluster's.
 /// </summary>
 public sealed class GatewayCluster() : TestCluster(start: new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero))

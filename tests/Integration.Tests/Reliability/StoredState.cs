@@ -92,7 +92,7 @@ public sealed class StoredState(string connectionString, string serviceId)
 
     /// <summary>
     /// Orleans' ADO.NET storage reads a key made only of hex digits (every member number) as a hex number kept in
-    /// n1 (see ARCHITECTURE.md, #9706); written back in hex, it is the member number again.
+    /// n1 (Orleans issue #9706); written back in hex, it is the member number again.
     /// </summary>
     private static string MemberNumberOf(long n1, string key) =>
         key.Length > 0 ? key : n1.ToString("X", CultureInfo.InvariantCulture).PadLeft(10, '0');
