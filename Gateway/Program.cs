@@ -1,6 +1,7 @@
 using Enrolment.Gateway.ApiDocs;
 using Enrolment.Gateway.Dev;
 using Enrolment.Gateway.Enrolments;
+using Enrolment.Gateway.FranceConnect;
 using Enrolment.Gateway.Health;
 using Enrolment.Gateway.Help;
 using Enrolment.Gateway.Hosting;
@@ -23,6 +24,7 @@ builder.AddGatewayHttp();
 builder.Services.AddEnrolmentsApi();
 builder.AddAccountSessions();
 builder.Services.AddApiDocs();
+builder.AddFranceConnect();
 
 var app = builder.Build();
 if (UnsafeSettings.Refusal(app.Configuration, app.Environment) is { } refusal)
@@ -40,6 +42,7 @@ app.MapSessionsApi();
 app.MapPasswordResetsApi();
 app.MapHelpApi();
 app.MapSupportApi(app.Configuration);
+app.MapFranceConnect();
 if (app.Environment.IsDevelopment())
 {
     app.MapDevApi();

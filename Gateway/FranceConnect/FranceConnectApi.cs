@@ -1,0 +1,161 @@
+using Enrolment.Gateway.Http;
+using Enrolment.Gateway.Sessions;
+using Enrolment.Grains.Interfaces.Accounts;
+using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.FranceConnect;
+using Enrolment.Grains.Interfaces.Members;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Enrolment.Gateway.FranceConnect;
+
+/// <summary>
+/// « S'identifier avec FranceConnect »: the browser leaves for the provider and comes back to the callback, which
+/// signs the member in (identity already linked), asks for the member number once (one member matched, with an
+/// account), or says the person could not be identified. Sign-out ends the FranceConnect session too.
+/// </summary>
+public static class FranceConnectApi
+{
+    public const string CallbackPath = "/franceconnect/callback";
+    public const string LoggedOutPath = "/franceconnect/logged-out";
+
+    /// <summary>Where each outcome lands: the screens read the <c>franceconnect</c> query to say what happened.</summary>
+    public static class Screens
+    {
+        public const string SignedIn = "/mon-espace.html";
+        public const string GaveUp = "/?franceconnect=abandon";
+        public const string Failed = "/?franceconnect=erreur";
+        public const string LoggedOut = "/?franceconnect=deconnexion";
+        public const string ProveLink = "/franceconnect-lien.html";
+        public const string NotIdentified = "/franceconnect-inconnu.html";
+    }
+
+    public static IEndpointRouteBuilder MapFranceConnectApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/franceconnect/login", Login).RequireRateLimiting(RateLimits.SignIn);
+        routes.MapGet(CallbackPath, Callback).RequireRateLimiting(RateLimits.SignIn);
+        routes.MapGet("/franceconnect/logout", Logout);
+        routes.MapGet(LoggedOutPath, LoggedOut);
+        var api = routes.MapGroup("/api/franceconnect").WithTags("FranceConnect");
+        api.MapGet("", () => TypedResults.Ok(new FranceConnectStatus(true)));
+        api.MapPost("/link", ProveLink).RequireRateLimiting(RateLimits.SignIn);
+        return routes;
+    }
+
+    public static async Task<RedirectHttpResult> Login(HttpContext context, FranceConnectClient client, FranceConnectCookies cookies)
+    {
+        var login = new LoginInFlight(FranceConnectClient.NewOpaqueValue(), FranceConnectClient.NewOpaqueValue());
+        cookies.WriteLogin(context, login);
+        return TypedResults.Redirect(await client.AuthorizationUrlAsync(Absolute(context, CallbackPath), login.State, login.Nonce, context.RequestAborted));
+    }
+
+    public static async Task<RedirectHttpResult> Callback(
+        [FromQuery] string? code,
+        [FromQuery] string? state,
+        [FromQuery] string? error,
+        HttpContext context,
+        FranceConnectClient client,
+        FranceConnectCookies cookies,
+        IGrainFactory grains,
+        ILoggerFactory loggers)
+    {
+        var login = cookies.TakeLogin(context);
+        if (error == "access_denied")
+        {
+            return TypedResults.Redirect(Screens.GaveUp);
+        }
+
+        var logger = loggers.CreateLogger(typeof(FranceConnectApi));
+        if (login is null || state is null || state != login.State || code is null)
+        {
+            logger.LogWarning("FranceConnect return refused: {Check}", login is null ? "no-login-in-flight" : error is null ? "state" : "provider-error");
+            return TypedResults.Redirect(Screens.Failed);
+        }
+
+        SignedInIdentity signedIn;
+        try
+        {
+            signedIn = await client.CompleteAsync(code, Absolute(context, CallbackPath), login.Nonce, context.RequestAborted);
+        }
+        catch (FranceConnectRefusedException refused)
+        {
+            logger.LogWarning("FranceConnect return refused: {Check}", refused.Message);
+            return TypedResults.Redirect(Screens.Failed);
+        }
+
+        cookies.WriteSession(context, new FranceConnectSession(signedIn.IdToken, null));
+        var subject = signedIn.Identity.Subject;
+        if (await grains.GetGrain<IFranceConnectLinkGrain>(subject).GetMemberNumber() is { } linked
+            && await grains.GetGrain<IAccountGrain>(linked).GetProfile() is { } profile)
+        {
+            await SessionClaims.SignInAsync(context, profile);
+            return TypedResults.Redirect(Screens.SignedIn);
+        }
+
+        var matched = await PivotMatch.FindMemberNumberAsync(signedIn.Identity, grains);
+        if (matched is not null && await grains.GetGrain<IAccountGrain>(matched).Exists())
+        {
+            cookies.WritePending(context, new PendingLink(subject, matched));
+            return TypedResults.Redirect(Screens.ProveLink);
+        }
+
+        // No account yet: enrolment from the pivot identity is not offered yet, so the screen says what (d) says.
+        return TypedResults.Redirect(Screens.NotIdentified);
+    }
+
+    public static async Task<Results<Ok<SessionAnswer>, ProblemHttpResult>> ProveLink(
+        [FromBody] LinkRequest? request, HttpContext context, FranceConnectCookies cookies, IGrainFactory grains)
+    {
+        if (cookies.ReadPending(context) is not { } pending)
+        {
+            return Problems.From(new Refusal(RefusalCodes.NotIdentified));
+        }
+
+        if (!MemberNumber.TryNormalise(request?.MemberNumber, out var typed))
+        {
+            return Problems.Validation(new Dictionary<string, string[]> { ["memberNumber"] = ["Format : XXXXXXXX.XX"] });
+        }
+
+        var proof = await grains.GetGrain<IFranceConnectLinkGrain>(pending.Subject).Prove(pending.MemberNumber, typed);
+        if (!proof.Linked)
+        {
+            return Problems.From(proof.RetryAfterSeconds is { } retryAfter
+                ? new Refusal(RefusalCodes.Locked, RetryAfterSeconds: retryAfter)
+                : new Refusal(RefusalCodes.MemberNumberMismatch, AttemptsLeft: proof.AttemptsLeft));
+        }
+
+        FranceConnectCookies.Delete(context, FranceConnectCookies.Pending);
+        var profile = await grains.GetGrain<IAccountGrain>(pending.MemberNumber).GetProfile();
+        await SessionClaims.SignInAsync(context, profile!);
+        return TypedResults.Ok(SessionAnswer.SignedIn);
+    }
+
+    /// <summary>Ends the FranceConnect session first when there is one; the local session ends on the way back.</summary>
+    public static async Task<RedirectHttpResult> Logout(
+        HttpContext context, FranceConnectClient client, FranceConnectCookies cookies, IGrainFactory grains, TimeProvider clock)
+    {
+        if (cookies.TakeSession(context) is not { } session)
+        {
+            await SessionsApi.SignOut(context, grains, clock);
+            return TypedResults.Redirect(Screens.LoggedOut);
+        }
+
+        var state = FranceConnectClient.NewOpaqueValue();
+        cookies.WriteSession(context, session with { LogoutState = state });
+        return TypedResults.Redirect(await client.EndSessionUrlAsync(session.IdToken, Absolute(context, LoggedOutPath), state, context.RequestAborted));
+    }
+
+    public static async Task<RedirectHttpResult> LoggedOut(
+        [FromQuery] string? state, HttpContext context, FranceConnectCookies cookies, IGrainFactory grains, TimeProvider clock)
+    {
+        var session = cookies.TakeSession(context);
+        await SessionsApi.SignOut(context, grains, clock);
+        return TypedResults.Redirect(session?.LogoutState is { } expected && expected == state ? Screens.LoggedOut : Screens.Failed);
+    }
+
+    private static string Absolute(HttpContext context, string path) => $"{context.Request.Scheme}://{context.Request.Host}{path}";
+}
+
+public sealed record FranceConnectStatus(bool Enabled);
+
+public sealed record LinkRequest(string? MemberNumber);
