@@ -5,6 +5,7 @@ import { startLayout } from "./layout.js";
 const pages = {
   "dev-inbox": () => import("./dev-inbox.js"),
   "first-login": () => import("./first-login.js"),
+  "franceconnect-link": () => import("./franceconnect-link.js"),
   help: () => import("./help.js"),
   inscription: () => import("./inscription.js"),
   "lost-password": () => import("./lost-password.js"),

@@ -5,6 +5,7 @@ import { h } from "./dom.js";
 import { fieldMessages } from "./field-messages.js";
 import { clearFieldErrors, showFieldErrors, textField, whileBusy } from "./fields.js";
 import { formScreen } from "./form-screen.js";
+import { franceConnectReturn, offerFranceConnect } from "./franceconnect.js";
 import { formatAsTyped, formatMemberNumber } from "./format.js";
 import { showProblem } from "./messages.js";
 import { isCompleteMemberNumber } from "./rules.js";
@@ -37,7 +38,8 @@ export function start() {
   });
   const fields = [memberNumber, secret];
 
-  const { form } = formScreen({ focus: false }, {
+  const returned = franceConnectReturn();
+  const { form } = formScreen({ focus: false, notice: returned?.text, noticeKind: returned?.kind }, {
     id: "connexion",
     title,
     intro: h("p", {}, "Saisissez votre identifiant et votre mot de passe, ou le code d'accès provisoire reçu par courrier."),
@@ -52,6 +54,7 @@ export function start() {
     h("p", {}, "Vous n'avez pas encore de compte ? Inscrivez-vous en quelques minutes avec votre numéro d'adhérent."),
     h("p", {}, h("a", { class: "button button--primary", href: "/inscription.html" }, "Je m'inscris")),
   ));
+  offerFranceConnect(form);
 }
 
 async function signIn(form, alert, [memberNumber, secret]) {

@@ -6,6 +6,7 @@ import { birthDateMessage, fieldMessages } from "../field-messages.js";
 import { formatAsTyped, formatDateTyping, frenchDateToIso } from "../format.js";
 import { isEmail, sameEmail } from "../rules.js";
 import { kicker, stepScreen } from "./step-screen.js";
+import { offerFranceConnect } from "../franceconnect.js";
 
 export function identityScreen(journey, options) {
   const typed = journey.typedIdentity ?? {};
@@ -26,7 +27,7 @@ export function identityScreen(journey, options) {
   const newsletter = checkboxField({ name: "newsletter", label: "Je souhaite être informé(e) des actualités et des offres de mon organisme d'assurance par e-mail.", checked: typed.newsletter ?? false });
   const fields = [lastName, firstName, birthDate, email, emailConfirmation, newsletter];
 
-  stepScreen(options, {
+  const { form } = stepScreen(options, {
     title: "Je m'inscris",
     heading: kicker,
     body: [
@@ -69,6 +70,7 @@ export function identityScreen(journey, options) {
       }));
     },
   });
+  offerFranceConnect(form);
 }
 
 function privacyNotice() {
