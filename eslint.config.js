@@ -10,7 +10,7 @@ export default [
     languageOptions: { ecmaVersion: 2024, sourceType: "module", globals: globals.browser },
   },
   {
-    files: ["tests/js/**/*.mjs", "eslint.config.js"],
+    files: ["tests/js/**/*.mjs", "tests/franceconnect/**/*.mjs", "eslint.config.js"],
     languageOptions: { ecmaVersion: 2024, sourceType: "module", globals: globals.node },
   },
   {
