@@ -141,8 +141,10 @@ public sealed class FranceConnectClient(
             RequireSignedTokens = true,
             ValidateLifetime = checkLifetime,
             RequireExpirationTime = checkLifetime,
-            LifetimeValidator = (notBefore, expires, _, _) =>
-                expires is { } exp && exp + skew > now && (notBefore ?? DateTime.MinValue) - skew <= now,
+            // A lifetime validator runs even when ValidateLifetime is off: userinfo, which has no exp, gets none.
+            LifetimeValidator = checkLifetime
+                ? (notBefore, expires, _, _) => expires is { } exp && exp + skew > now && (notBefore ?? DateTime.MinValue) - skew <= now
+                : null,
         });
         return result.IsValid ? result.Claims : throw new FranceConnectRefusedException($"{what}-{Reason(result.Exception)}");
     }
