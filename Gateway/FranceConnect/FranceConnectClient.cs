@@ -143,7 +143,7 @@ public sealed class FranceConnectClient(
             RequireExpirationTime = checkLifetime,
             // A lifetime validator runs even when ValidateLifetime is off: userinfo, which has no exp, gets none.
             LifetimeValidator = checkLifetime
-                ? (notBefore, expires, _, _) => expires is { } exp && exp + skew > now && (notBefore ?? DateTime.MinValue) - skew <= now
+                ? (notBefore, expires, _, _) => expires is { } exp && exp + skew > now && (notBefore is not { } nbf || nbf - skew <= now)
                 : null,
         });
         return result.IsValid ? result.Claims : throw new FranceConnectRefusedException($"{what}-{Reason(result.Exception)}");

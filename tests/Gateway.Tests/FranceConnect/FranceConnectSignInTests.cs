@@ -16,13 +16,12 @@ public sealed class FranceConnectCollection : ICollectionFixture<FranceConnectFi
 [Collection(FranceConnectCollection.Name)]
 public sealed class FranceConnectSignInTests(FranceConnectFixture fixture) : IAsyncLifetime
 {
-    private const string Pending = "A valid return still lands on the refusal screen: the refused check is being traced (docs/franceconnect.md)";
 
     public Task InitializeAsync() => fixture.Provider.SetMode("normal");
 
     public Task DisposeAsync() => fixture.Provider.SetMode("normal");
 
-    [Fact(Skip = Pending)]
+    [Fact]
     public async Task Paul_Comet_proves_the_link_once_with_his_member_number_then_FranceConnect_alone_signs_him_in()
     {
         await fixture.GivePaulCometAnAccount();
@@ -45,7 +44,7 @@ public sealed class FranceConnectSignInTests(FranceConnectFixture fixture) : IAs
         Assert.Equal(TestMembers.PaulComet.MemberNumber, (await (await again.Gateway(HttpMethod.Get, "/api/me")).AssertSuccess()).Text("memberNumber"));
     }
 
-    [Theory(Skip = Pending)]
+    [Theory]
     [InlineData("jean-martin")]
     [InlineData("inconnu")]
     [InlineData("marie-helene-darcy")]
@@ -108,7 +107,7 @@ public sealed class FranceConnectSignInTests(FranceConnectFixture fixture) : IAs
         AssertRefused(await flow.SignIn("paul-comet"), flow);
     }
 
-    [Fact(Skip = Pending)]
+    [Fact]
     public async Task A_userinfo_signed_with_a_key_the_provider_just_added_is_accepted_after_fetching_the_keys_again()
     {
         await fixture.GivePaulCometAnAccount();
