@@ -16,7 +16,6 @@ public sealed class FranceConnectCollection : ICollectionFixture<FranceConnectFi
 [Collection(FranceConnectCollection.Name)]
 public sealed class FranceConnectSignInTests(FranceConnectFixture fixture) : IAsyncLifetime
 {
-
     public Task InitializeAsync() => fixture.Provider.SetMode("normal");
 
     public Task DisposeAsync() => fixture.Provider.SetMode("normal");
