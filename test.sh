@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: every project under tests/, against a throwaway PostgreSQL (or the server that
 # ENROLMENT_DB points to), with Debian's Chromium for the browser tests, then dotnet format's check of the C# code,
-# then the browser code's ESLint and node --test unit tests (npm ci from package-lock.json). The last line sums
+# then the browser code's ESLint and node --test unit tests (npm ci from package-lock.json, run first: the gateway
+# tests also start a local OpenID Connect provider from it). The last line sums
 # every project:
 # "N passed, N failed[, N skipped]". Exits non-zero when a test failed or a project did not build or run.
 set -euo pipefail
@@ -70,6 +71,15 @@ if ! dotnet build Enrolment.Orleans.sln --nologo -v quiet -clp:ErrorsOnly; then
   exit 1
 fi
 
+# The Node.js packages, before any test: the browser code's lint and unit tests need them, and so do the gateway
+# tests, which start the local FranceConnect provider (oidc-provider) from node_modules.
+say "installing the Node.js packages (npm ci)"
+npm_ready=1
+if ! npm ci --no-audit --no-fund --loglevel=error >&2; then
+  say "npm ci failed (are node and npm installed?)"
+  npm_ready=0
+fi
+
 # Reads one counter (passed, failed, ...) from the Counters element of a trx file.
 counter() { grep -o "<Counters [^>]*" "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
 
@@ -134,8 +144,7 @@ fi
 
 # The browser code: ESLint counts as one test, then each `node --test` test, read from its TAP summary.
 say "running the browser code's lint and unit tests"
-if ! npm ci --no-audit --no-fund --loglevel=error >&2; then
-  say "npm ci failed (are node and npm installed?)"
+if [ "$npm_ready" -ne 1 ]; then
   echo "[test] npm ci failed: lint and JavaScript tests did not run" >>"$results/recap"
   failed=$((failed + 1))
 else

@@ -17,7 +17,9 @@ public sealed partial class FranceConnectFlow(GatewayFactory gateway) : IDisposa
     private readonly CookieContainer _gatewayCookies = new();
     private readonly HttpClient _gateway = gateway.CreateClient(new WebApplicationFactoryClientOptions
     {
-        AllowAutoRedirect = false, HandleCookies = false, BaseAddress = GatewayBase,
+        AllowAutoRedirect = false,
+        HandleCookies = false,
+        BaseAddress = GatewayBase,
     });
 
     private readonly HttpClient _provider = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
