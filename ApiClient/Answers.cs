@@ -2,7 +2,7 @@ namespace Enrolment.ApiClient;
 
 /// <summary>A journey at its current step; the identity only while it is confirmed, the masked phone while it matters.</summary>
 public sealed record JourneyAnswer(
-    string EnrolmentId, string Step, IdentityAnswer? Identity, string? MaskedPhone, DateTimeOffset? CodeExpiresAt);
+    string EnrolmentId, string Step, IdentityAnswer? Identity, string? MaskedPhone, DateTimeOffset? CodeExpiresAt, int? CodeLength);
 
 public sealed record IdentityAnswer(string FullName, string Address);
 
@@ -13,7 +13,7 @@ public sealed record FirstLoginScreen(string Email);
 
 public sealed record MeAnswer(string MemberNumber, string FullName, string Email);
 
-public sealed record ResetAnswer(string ResetId, string Step, string? MaskedPhone, DateTimeOffset? CodeExpiresAt);
+public sealed record ResetAnswer(string ResetId, string Step, string? MaskedPhone, DateTimeOffset? CodeExpiresAt, int? CodeLength);
 
 /// <summary>One message of the development outbox (newest first in its lists).</summary>
 public sealed record OutboxSms(string To, string Text, DateTimeOffset SentAt);

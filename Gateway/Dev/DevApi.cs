@@ -4,6 +4,7 @@ using Enrolment.Gateway.Http;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Members;
 using Enrolment.Grains.Interfaces.Operations;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Enrolment.Gateway.Dev;
@@ -22,7 +23,7 @@ public static class DevApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<SentSms>>, ProblemHttpResult>> ListSms(string? to, IGrainFactory grains) =>
-        FrenchMobile.TryNormalise(to, out var phone)
+        FrenchMobile.TryReadTyped(to, out var phone)
             ? TypedResults.Ok(await grains.GetGrain<IDevOutboxGrain>(0).ListSms(phone, Limit))
             : Invalid("to", "Un numéro de mobile français est attendu (06 ou 07 suivi de 8 chiffres).");
 

@@ -1,6 +1,7 @@
 using Enrolment.Gateway.Http;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Members;
+using Enrolment.Grains.Interfaces.Vocabulary;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -45,12 +46,12 @@ public static class JourneySteps
     public static Task<Results<Ok<JourneyAnswer>, ProblemHttpResult>> EnterPhone(
         string enrolmentId, [FromBody] PhoneRequest? request, OpaqueIds ids, IGrainFactory grains)
     {
-        if (!FrenchMobile.TryNormalise(request?.Phone, out var phone))
+        if (!FrenchMobile.TryReadTyped(request?.Phone, out var phone))
         {
             return Invalid("phone", "Un numéro de mobile français est attendu (06 ou 07 suivi de 8 chiffres).");
         }
 
-        if (!FrenchMobile.TryNormalise(request!.PhoneConfirmation, out var confirmation) || confirmation != phone)
+        if (!FrenchMobile.TryReadTyped(request!.PhoneConfirmation, out var confirmation) || confirmation != phone)
         {
             return Invalid("phoneConfirmation", "Les deux numéros ne sont pas identiques.");
         }

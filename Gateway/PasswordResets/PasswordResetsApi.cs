@@ -91,9 +91,12 @@ public sealed record ResetCodeRequest(string? Code);
 
 public sealed record ResetPasswordRequest(string? Password, string? PasswordConfirmation);
 
-/// <summary><c>{resetId, step, maskedPhone?, codeExpiresAt?}</c>: the same shape whether or not the number exists.</summary>
-public sealed record ResetAnswer(string ResetId, string Step, string? MaskedPhone, DateTimeOffset? CodeExpiresAt)
+/// <summary>
+/// <c>{resetId, step, maskedPhone?, codeExpiresAt?, codeLength?}</c>: the same shape whether or not the number
+/// exists; the code's length and expiry only while a code is awaited, as in an enrolment.
+/// </summary>
+public sealed record ResetAnswer(string ResetId, string Step, string? MaskedPhone, DateTimeOffset? CodeExpiresAt, int? CodeLength)
 {
     public static ResetAnswer From(string resetId, ResetView view) =>
-        new(resetId, StepNames.Of(view.Step), view.MaskedPhone, view.CodeExpiresAt);
+        new(resetId, StepNames.Of(view.Step), view.MaskedPhone, view.CodeExpiresAt, view.Step == ResetStep.EnterCode ? view.CodeLength : null);
 }

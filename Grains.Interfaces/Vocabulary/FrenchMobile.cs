@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Enrolment.Grains.Interfaces.Vocabulary;
 
 /// <summary>
@@ -24,6 +26,34 @@ public static class FrenchMobile
         }
 
         return digits.Length == 0 ? null : digits;
+    }
+
+    /// <summary>
+    /// A number as a member types it ("06 12 34 56 78", "06.12…", "+33 6…", "0033 7…"): digits and separators only,
+    /// and a mobile once read. Stricter than <see cref="Normalise"/>, which reads what a directory wrote.
+    /// </summary>
+    public static bool TryReadTyped(string? typed, [NotNullWhen(true)] out string? phone)
+    {
+        phone = null;
+        if (string.IsNullOrWhiteSpace(typed) || typed.Length > 32)
+        {
+            return false;
+        }
+
+        var trimmed = typed.Trim();
+        var international = trimmed.StartsWith('+');
+        var body = international ? trimmed[1..] : trimmed;
+        if (body.Any(c => !char.IsAsciiDigit(c) && c is not (' ' or '.' or '-' or '\u00A0')))
+        {
+            return false;
+        }
+
+        var digits = new string([.. body.Where(char.IsAsciiDigit)]);
+        var national = international ? (digits.StartsWith("33", StringComparison.Ordinal) ? "0" + digits[2..] : null)
+            : digits.StartsWith("0033", StringComparison.Ordinal) ? "0" + digits[4..]
+            : digits;
+        phone = IsValid(national) ? national : null;
+        return phone is not null;
     }
 
     /// <summary>The number normalised when it is a French mobile; null otherwise (codes cannot go to a landline).</summary>

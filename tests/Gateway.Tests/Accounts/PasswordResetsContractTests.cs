@@ -24,6 +24,7 @@ public sealed class PasswordResetsContractTests(GatewayCluster cluster)
         Assert.Equal($"XX XX XX {member.MobilePhone![6..8]} {member.MobilePhone[8..]}", reset.Text("maskedPhone"));
         var path = $"/api/password-resets/{reset.Text("resetId")}";
         var code = await cluster.CodeSentTo(member.MobilePhone);
+        Assert.Equal(code.Length, reset.GetProperty("codeLength").GetInt32());
         Assert.Equal("create-password", (await (await client.PostJson($"{path}/code", new { code })).AssertSuccess()).Text("step"));
         Assert.Equal("completed", (await (await client.PostJson($"{path}/password", new { password = NewPassword, passwordConfirmation = NewPassword })).AssertSuccess()).Text("step"));
 
@@ -67,7 +68,7 @@ public sealed class PasswordResetsContractTests(GatewayCluster cluster)
             var names = answer.EnumerateObject().Select(p => p.Name).Order().ToArray();
             Assert.True(
                 answer.Text("step") == "enter-code"
-                    ? names.SequenceEqual(["codeExpiresAt", "maskedPhone", "resetId", "step"]) && answer.Text("maskedPhone").StartsWith("XX XX XX ", StringComparison.Ordinal)
+                    ? names.SequenceEqual(["codeExpiresAt", "codeLength", "maskedPhone", "resetId", "step"]) && answer.Text("maskedPhone").StartsWith("XX XX XX ", StringComparison.Ordinal)
                     : answer.Text("step") == "letter-sent" && names.SequenceEqual(["resetId", "step"]),
                 $"unexpected shape: {answer}");
         }

@@ -18,6 +18,26 @@ public sealed class FrenchMobileTests
     [InlineData(null)]
     public void Other_numbers_are_not_mobiles(string? typed) => Assert.Null(FrenchMobile.MobileOrNull(typed));
 
+    [Theory]
+    [InlineData("06 39 98 37 08", "0639983708")]
+    [InlineData("+33 6 39 98 37 08", "0639983708")]
+    [InlineData("0033 7 12 34 56 78", "0712345678")]
+    [InlineData(" 07-12-34-56-78 ", "0712345678")]
+    public void A_typed_mobile_is_read(string typed, string expected)
+    {
+        Assert.True(FrenchMobile.TryReadTyped(typed, out var phone));
+        Assert.Equal(expected, phone);
+    }
+
+    [Theory]
+    [InlineData("06 39 98 37 0B")]
+    [InlineData("+44 7 12 34 56 78")]
+    [InlineData("01 39 98 37 08")]
+    [InlineData("06/39/98/37/08")]
+    [InlineData("   ")]
+    public void A_typed_number_with_letters_or_not_a_mobile_is_refused(string typed) =>
+        Assert.False(FrenchMobile.TryReadTyped(typed, out _));
+
     [Fact]
     public void Only_the_last_four_digits_show() => Assert.Equal("XX XX XX 37 08", FrenchMobile.Mask("0639983708"));
 
