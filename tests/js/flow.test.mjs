@@ -2,7 +2,7 @@
 // the screens are recorded instead of shown, and the API is a stub.
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
-import { request } from "../../Gateway/wwwroot/js/api.js";
+import { busyRetries, request } from "../../Gateway/wwwroot/js/api.js";
 import { Flow } from "../../Gateway/wwwroot/js/flow.js";
 
 const realFetch = globalThis.fetch;
@@ -99,5 +99,47 @@ describe("a flow", () => {
     reloaded.flow.show("enter-code");
     reloaded.flow.back("enter-code");
     assert.equal(reloaded.shown.at(-1).name, "request");
+  });
+});
+
+describe("a busy server", () => {
+  const realWait = busyRetries.wait;
+  afterEach(() => { busyRetries.wait = realWait; });
+
+  /** The API answers each request with the next of `answers` ([status, body]); the waits asked are recorded. */
+  function answersInTurn(...answers) {
+    const asked = [];
+    const waited = [];
+    busyRetries.wait = async (seconds) => { waited.push(seconds); };
+    globalThis.fetch = async (url) => {
+      asked.push(url);
+      const [status, body] = answers[Math.min(asked.length, answers.length) - 1];
+      return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/problem+json" } });
+    };
+    return { asked, waited };
+  }
+
+  const busy = (seconds) => [503, { code: "busy", retryAfterSeconds: seconds }];
+
+  it("is asked again after the wait it gives, and the member sees only the answer", async () => {
+    const { asked, waited } = answersInTurn(busy(2), [200, { step: "enter-code" }]);
+    const answer = await request("POST", "/api/things/t1/password", {});
+    assert.equal(answer.ok, true);
+    assert.equal(asked.length, 2);
+    assert.deepEqual(waited, [2]);
+  });
+
+  it("is told to the member after a few tries", async () => {
+    const { asked } = answersInTurn(busy(1));
+    const answer = await request("POST", "/api/things/t1/password", {});
+    assert.equal(answer.problem.code, "busy");
+    assert.equal(asked.length, 3);
+  });
+
+  it("is not waited out when it asks for long", async () => {
+    const { asked } = answersInTurn(busy(60));
+    const answer = await request("POST", "/api/things/t1/password", {});
+    assert.equal(answer.problem.retryAfterSeconds, 60);
+    assert.equal(asked.length, 1);
   });
 });

@@ -13,6 +13,7 @@ describe("problem messages", () => {
   it("say how long to wait when the server tells it, and a fallback otherwise", () => {
     assert.match(problemMessage({ code: "rate-limited", retryAfterSeconds: 90 }), /dans 1 minute et 30 secondes\.$/);
     assert.match(problemMessage({ code: "rate-limited" }), /dans quelques instants\.$/);
+    assert.match(problemMessage({ code: "busy", retryAfterSeconds: 20 }), /très sollicité.*dans 20 secondes\.$/);
     assert.match(problemMessage({ code: "locked" }), /dans 24 heures/);
     assert.match(problemMessage({ code: "locked" }, "sign-in"), /Votre compte est temporairement bloqué.*plus tard\./);
   });

@@ -1,7 +1,26 @@
 // Talks to the gateway's JSON API. Every answer is turned into
 // { ok, status, data, problem }: `data` on success, `problem` (RFC 9457, with `code`) otherwise.
 
+// A `503 busy` means the server did nothing (its password hashing was saturated): the same request goes again
+// after the wait the server asks for, a few times, before the member is told. `wait` is replaced in tests.
+export const busyRetries = {
+  times: 2,
+  longestWaitSeconds: 5,
+  wait: (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 1000)),
+};
+
 export async function request(method, url, body) {
+  for (let retry = 0; ; retry++) {
+    const answer = await requestOnce(method, url, body);
+    const waitSeconds = answer.problem?.retryAfterSeconds;
+    if (answer.problem?.code !== "busy" || retry >= busyRetries.times || !(waitSeconds <= busyRetries.longestWaitSeconds)) {
+      return answer;
+    }
+    await busyRetries.wait(waitSeconds);
+  }
+}
+
+async function requestOnce(method, url, body) {
   const init = {
     method,
     credentials: "same-origin",

@@ -65,6 +65,8 @@ export function problemMessage(problem, context = "enrolment") {
     case "unknown-reset":
     case "reset-expired":
       return "Votre demande de nouveau mot de passe a expiré. Merci de recommencer.";
+    case "busy":
+      return `Le service est très sollicité en ce moment. Merci de réessayer ${wait(problem, "dans quelques secondes")}.`;
     case "network":
       return "Le service ne répond pas. Vérifiez votre connexion puis réessayez.";
     case "server-error":
