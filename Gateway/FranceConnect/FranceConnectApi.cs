@@ -1,3 +1,4 @@
+using Enrolment.Gateway.Enrolments;
 using Enrolment.Gateway.Http;
 using Enrolment.Gateway.Sessions;
 using Enrolment.Grains.Interfaces.Accounts;
@@ -12,7 +13,8 @@ namespace Enrolment.Gateway.FranceConnect;
 /// <summary>
 /// « S'identifier avec FranceConnect »: the browser leaves for the provider and comes back to the callback, which
 /// signs the member in (identity already linked), asks for the member number once (one member matched, with an
-/// account), or says the person could not be identified. Sign-out ends the FranceConnect session too.
+/// account), opens an enrolment without the identity form (one member matched, no account: FranceConnectEnrolment),
+/// or says the person could not be identified. Sign-out ends the FranceConnect session too.
 /// </summary>
 public static class FranceConnectApi
 {
@@ -27,6 +29,8 @@ public static class FranceConnectApi
         public const string Failed = "/?franceconnect=erreur";
         public const string LoggedOut = "/?franceconnect=deconnexion";
         public const string ProveLink = "/franceconnect-lien.html";
+        public const string Enrol = "/inscription.html?franceconnect=inscription";
+        public const string Locked = "/?franceconnect=verrouille";
         public const string NotIdentified = "/franceconnect-inconnu.html";
     }
 
@@ -39,6 +43,9 @@ public static class FranceConnectApi
         var api = routes.MapGroup("/api/franceconnect").WithTags("FranceConnect");
         api.MapGet("", () => TypedResults.Ok(new FranceConnectStatus(true)));
         api.MapPost("/link", ProveLink).RequireRateLimiting(RateLimits.SignIn);
+        api.MapDelete("/link", Unlink);
+        api.MapGet("/enrolment", FranceConnectEnrolment.Get);
+        api.MapPost("/enrolment/session", FranceConnectEnrolment.SignIn).RequireRateLimiting(RateLimits.SignIn);
         return routes;
     }
 
@@ -57,6 +64,7 @@ public static class FranceConnectApi
         FranceConnectClient client,
         FranceConnectCookies cookies,
         IGrainFactory grains,
+        OpaqueIds enrolmentIds,
         ILoggerFactory loggers)
     {
         var login = cookies.TakeLogin(context);
@@ -92,15 +100,29 @@ public static class FranceConnectApi
             return TypedResults.Redirect(Screens.SignedIn);
         }
 
-        var matched = await PivotMatch.FindMemberNumberAsync(signedIn.Identity, grains);
-        if (matched is not null && await grains.GetGrain<IAccountGrain>(matched).Exists())
+        if (await PivotMatch.FindMemberAsync(signedIn.Identity, grains) is not { } matched)
         {
-            cookies.WritePending(context, new PendingLink(subject, matched));
-            return TypedResults.Redirect(Screens.ProveLink);
+            return TypedResults.Redirect(Screens.NotIdentified);
         }
 
-        // No account yet: enrolment from the pivot identity is not offered yet, so the screen says what (d) says.
-        return TypedResults.Redirect(Screens.NotIdentified);
+        if (await grains.GetGrain<IAccountGrain>(matched.MemberNumber).Exists())
+        {
+            return AskForProof(context, cookies, subject, matched.MemberNumber);
+        }
+
+        var started = await FranceConnectEnrolment.StartAsync(context, signedIn.Identity, matched, cookies, grains, enrolmentIds);
+        return started == RefusalCodes.AlreadyEnrolled ? AskForProof(context, cookies, subject, matched.MemberNumber) : TypedResults.Redirect(started switch
+        {
+            null => Screens.Enrol,
+            RefusalCodes.Locked => Screens.Locked,
+            _ => Screens.NotIdentified,
+        });
+    }
+
+    private static RedirectHttpResult AskForProof(HttpContext context, FranceConnectCookies cookies, string subject, string memberNumber)
+    {
+        cookies.WritePending(context, new PendingLink(subject, memberNumber));
+        return TypedResults.Redirect(Screens.ProveLink);
     }
 
     public static async Task<Results<Ok<SessionAnswer>, ProblemHttpResult>> ProveLink(
@@ -116,7 +138,7 @@ public static class FranceConnectApi
             return Problems.Validation(new Dictionary<string, string[]> { ["memberNumber"] = ["Format : XXXXXXXX.XX"] });
         }
 
-        var proof = await grains.GetGrain<IFranceConnectLinkGrain>(pending.Subject).Prove(pending.MemberNumber, typed);
+        var proof = await grains.GetGrain<IEnrolmentGrain>(pending.MemberNumber).ProveFranceConnectLink(pending.Subject, typed);
         if (!proof.Linked)
         {
             return Problems.From(proof.RetryAfterSeconds is { } retryAfter
@@ -128,6 +150,23 @@ public static class FranceConnectApi
         var profile = await grains.GetGrain<IAccountGrain>(pending.MemberNumber).GetProfile();
         await SessionClaims.SignInAsync(context, profile!);
         return TypedResults.Ok(SessionAnswer.SignedIn);
+    }
+
+    /// <summary>« Mon espace »: the signed-in member removes the link; the next FranceConnect sign-in asks for proof again.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> Unlink(HttpContext context, IGrainFactory grains)
+    {
+        var account = SessionClaims.SignedInMemberOf(context) is { } memberNumber ? grains.GetGrain<IAccountGrain>(memberNumber) : null;
+        if (account is null || !await account.Exists())
+        {
+            return Problems.From(new Refusal(RefusalCodes.InvalidCredentials));
+        }
+
+        if ((await account.GetSignInMethods()).FranceConnectSubject is { } subject)
+        {
+            await grains.GetGrain<IFranceConnectLinkGrain>(subject).Unlink();
+        }
+
+        return TypedResults.NoContent();
     }
 
     /// <summary>Ends the FranceConnect session first when there is one; the local session ends on the way back.</summary>

@@ -5,7 +5,7 @@ namespace Enrolment.Gateway.FranceConnect;
 
 /// <summary>
 /// What the gateway remembers between redirects, in cookies it alone can read (the shared data-protection keys,
-/// so any gateway reads them): the login in flight, the identity waiting for its link, the id_token for sign-out.
+/// so any gateway reads them): the login in flight, the identity waiting for its link or enrolling, the id_token for sign-out.
 /// They are <c>SameSite=Lax</c>: the provider's redirect back is a top-level navigation from another site.
 /// </summary>
 public sealed class FranceConnectCookies(IDataProtectionProvider protection)
@@ -13,9 +13,11 @@ public sealed class FranceConnectCookies(IDataProtectionProvider protection)
     public const string Login = "enrolment.franceconnect.login";
     public const string Pending = "enrolment.franceconnect.pending";
     public const string Session = "enrolment.franceconnect.session";
+    public const string Enrolment = "enrolment.franceconnect.enrolment";
 
     private static readonly TimeSpan LoginLifetime = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan EnrolmentLifetime = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
 
     public void WriteLogin(HttpContext context, LoginInFlight login) => Write(context, Login, login, LoginLifetime);
@@ -25,6 +27,10 @@ public sealed class FranceConnectCookies(IDataProtectionProvider protection)
     public void WritePending(HttpContext context, PendingLink pending) => Write(context, Pending, pending, PendingLifetime);
 
     public PendingLink? ReadPending(HttpContext context) => Read<PendingLink>(context, Pending);
+
+    public void WriteEnrolment(HttpContext context, PendingEnrolment enrolment) => Write(context, Enrolment, enrolment, EnrolmentLifetime);
+
+    public PendingEnrolment? ReadEnrolment(HttpContext context) => Read<PendingEnrolment>(context, Enrolment);
 
     public void WriteSession(HttpContext context, FranceConnectSession session) => Write(context, Session, session, SessionLifetime);
 
@@ -82,6 +88,9 @@ public sealed record LoginInFlight(string State, string Nonce);
 
 /// <summary>A pivot identity that matched one member who has an account, until the member proves the link.</summary>
 public sealed record PendingLink(string Subject, string MemberNumber);
+
+/// <summary>A pivot identity that matched one member without an account, while it enrols (flow c); the journey's id.</summary>
+public sealed record PendingEnrolment(string Subject, string EnrolmentId);
 
 /// <summary>The id_token that ends the FranceConnect session, and the <c>state</c> of a sign-out in flight.</summary>
 public sealed record FranceConnectSession(string IdToken, string? LogoutState);

@@ -19,7 +19,7 @@ public static class PivotClaims
         DateOnly? birthDate = DateOnly.TryParseExact(Text(claims, "birthdate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : null;
-        return new PivotIdentity(subject, givenNames, Text(claims, "family_name") ?? "", Text(claims, "preferred_username"), birthDate);
+        return new PivotIdentity(subject, givenNames, Text(claims, "family_name") ?? "", Text(claims, "preferred_username"), birthDate, Text(claims, "email"));
     }
 
     public static string? Text(IDictionary<string, object> claims, string name) =>

@@ -1,4 +1,5 @@
 using Enrolment.Grains.Interfaces.Directory;
+using Enrolment.Grains.Interfaces.Members;
 
 namespace Enrolment.Gateway.FranceConnect;
 
@@ -9,7 +10,7 @@ namespace Enrolment.Gateway.FranceConnect;
 /// </summary>
 public static class PivotMatch
 {
-    public static async Task<string?> FindMemberNumberAsync(PivotIdentity identity, IGrainFactory grains)
+    public static async Task<MemberRecord?> FindMemberAsync(PivotIdentity identity, IGrainFactory grains)
     {
         if (identity.BirthDate is not { } birthDate || identity.GivenNames.Count == 0)
         {
@@ -19,18 +20,18 @@ public static class PivotMatch
         var lastNames = new[] { identity.BirthName, identity.UsageName }.OfType<string>().Where(name => name.Length > 0).Distinct();
         var firstNames = identity.GivenNames.Append(string.Join(' ', identity.GivenNames)).Distinct().ToList();
         var directory = grains.GetGrain<IMemberDirectoryGrain>(0);
-        var found = new HashSet<string>();
+        var found = new Dictionary<string, MemberRecord>();
         foreach (var lastName in lastNames)
         {
             foreach (var firstName in firstNames)
             {
                 if (await directory.Find(new IdentityQuery(lastName, firstName, birthDate)) is { } member)
                 {
-                    found.Add(member.MemberNumber);
+                    found[member.MemberNumber] = member;
                 }
             }
         }
 
-        return found.Count == 1 ? found.Single() : null;
+        return found.Count == 1 ? found.Values.Single() : null;
     }
 }

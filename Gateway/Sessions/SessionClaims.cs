@@ -37,6 +37,10 @@ public static class SessionClaims
 
     public static string? MemberNumberOf(ClaimsPrincipal user) => user.FindFirstValue(MemberNumber);
 
+    /// <summary>The signed-in member; the cookie handler has already ended a session whose epoch moved.</summary>
+    public static string? SignedInMemberOf(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true ? MemberNumberOf(context.User) : null;
+
     public static Guid? SessionIdOf(ClaimsPrincipal user) =>
         Guid.TryParseExact(user.FindFirstValue(SessionId), "N", out var id) ? id : null;
 

@@ -85,12 +85,14 @@ public static class SessionsApi
 
     public static async Task<Results<Ok<MeAnswer>, ProblemHttpResult>> Me(HttpContext context, IGrainFactory grains)
     {
-        // The cookie handler has already ended a session whose epoch moved: no principal, no session.
-        var memberNumber = context.User.Identity?.IsAuthenticated == true ? SessionClaims.MemberNumberOf(context.User) : null;
-        var profile = memberNumber is null ? null : await grains.GetGrain<IAccountGrain>(memberNumber).GetProfile();
-        return profile is null
-            ? Problems.From(new Refusal(RefusalCodes.InvalidCredentials))
-            : TypedResults.Ok(new MeAnswer(profile.MemberNumber, profile.FullName, profile.Email));
+        var account = SessionClaims.SignedInMemberOf(context) is { } memberNumber ? grains.GetGrain<IAccountGrain>(memberNumber) : null;
+        if (account is null || await account.GetProfile() is not { } profile)
+        {
+            return Problems.From(new Refusal(RefusalCodes.InvalidCredentials));
+        }
+
+        var methods = await account.GetSignInMethods();
+        return TypedResults.Ok(new MeAnswer(profile.MemberNumber, profile.FullName, profile.Email, methods.HasPassword, methods.FranceConnectSubject is not null));
     }
 
     /// <summary>Ends this session for good (a copy of the cookie no longer works either) and clears the cookie.</summary>
@@ -130,4 +132,5 @@ public sealed record SessionAnswer(string Status, string? FirstLoginId)
 
 public sealed record FirstLoginScreen(string Email);
 
-public sealed record MeAnswer(string MemberNumber, string FullName, string Email);
+/// <summary>The signed-in member, and how the account signs in (« Mon espace » shows both).</summary>
+public sealed record MeAnswer(string MemberNumber, string FullName, string Email, bool HasPassword, bool FranceConnectLinked);

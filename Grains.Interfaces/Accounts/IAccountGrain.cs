@@ -53,13 +53,22 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>Lost password by letter: a new provisional code, good for a first login; the password still works until then.</summary>
     Task IssueProvisionalCode(Guid resetId, string provisionalCodeHash, DateTimeOffset expiresAt);
 
+    /// <summary>« Mon espace »: whether a password is set, and the FranceConnect identity linked, if any.</summary>
+    Task<SignInMethods> GetSignInMethods();
+
+    /// <summary>The link grain records its link here too; answers the identity linked before, if another.</summary>
+    Task<string?> RecordFranceConnectLink(string subject);
+
+    /// <summary>The link grain removed its link: the account forgets it (only when it is still that identity).</summary>
+    Task ForgetFranceConnectLink(string subject);
+
     /// <summary>Every sign-in, failure, lock, first login and reset of this account, oldest first; never a secret.</summary>
     Task<IReadOnlyList<AuditEvent>> GetAuditTrail();
 }
 
 /// <summary>
-/// What an enrolment hands over: exactly one of a password hash (SMS path) or a provisional code hash
-/// (letter path), plus the contact choices the member made.
+/// What an enrolment hands over: a password hash (SMS path), a provisional code hash (letter path), or neither
+/// when the enrolment started from FranceConnect (the account then signs in with it), plus the contact choices.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record NewAccount(
@@ -72,8 +81,12 @@ public sealed record NewAccount(
     [property: Id(6)] string? NewPhone,
     [property: Id(7)] string? PasswordHash,
     [property: Id(8)] string? ProvisionalCodeHash,
-    [property: Id(9)] DateTimeOffset? ProvisionalCodeExpiresAt)
+    [property: Id(9)] DateTimeOffset? ProvisionalCodeExpiresAt,
+    [property: Id(10)] string? FranceConnectSubject = null)
 {
+    /// <summary>How the account signs in first, as the audit trails say it.</summary>
+    public string CredentialKind => PasswordHash is not null ? "password" : ProvisionalCodeHash is not null ? "provisional-code" : "franceconnect";
+
     /// <summary>Orleans writes message bodies into its most verbose logs: this prints no personal data or secret.</summary>
     public override string ToString() => $"NewAccount {{ EnrolmentJourneyId = {EnrolmentJourneyId} }}";
 }

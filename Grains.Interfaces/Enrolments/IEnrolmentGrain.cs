@@ -1,3 +1,5 @@
+using Enrolment.Grains.Interfaces.FranceConnect;
+
 namespace Enrolment.Grains.Interfaces.Enrolments;
 
 /// <summary>
@@ -28,6 +30,12 @@ public interface IEnrolmentGrain : IGrainWithStringKey
     Task<StepOutcome> ResendCode(Guid journeyId);
 
     Task<StepOutcome> CreatePassword(Guid journeyId, string password, string passwordConfirmation);
+
+    /// <summary>
+    /// FranceConnect flow (b): the member, matched to this member number, types it once to link the identity
+    /// <paramref name="subject"/>. A wrong number counts in this member's mismatches over 24 h, as at step 5.
+    /// </summary>
+    Task<LinkProof> ProveFranceConnectLink(string subject, string typedMemberNumber);
 
     /// <summary>Every step, failure, lock and delivery of this member's enrolments, oldest first; never a secret.</summary>
     Task<IReadOnlyList<AuditEvent>> GetAuditTrail();

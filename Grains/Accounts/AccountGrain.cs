@@ -3,6 +3,7 @@ using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Directory;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.FranceConnect;
 using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Logging;
@@ -56,9 +57,10 @@ public sealed class AccountGrain(
         State.ProvisionalCodeExpiresAt = account.ProvisionalCodeHash is null
             ? null
             : account.ProvisionalCodeExpiresAt ?? now + _options.ProvisionalCodeLifetime;
+        State.FranceConnectSubject = account.FranceConnectSubject;
         State.CreatedAt = now;
         Lockout.Reset(State.Lockout);
-        Audit(now, AuditKinds.AccountCreated, account.PasswordHash is null ? "provisional-code" : "password");
+        Audit(now, AuditKinds.AccountCreated, account.CredentialKind);
         await SaveAsync();
     }
 
@@ -199,6 +201,35 @@ public sealed class AccountGrain(
         State.LastResetId = resetId;
         State.IssueProvisionalCode(provisionalCodeHash, expiresAt);
         Audit(time.GetUtcNow(), AuditKinds.ProvisionalCodeIssued, "letter");
+        await SaveAsync();
+    }
+
+    public Task<SignInMethods> GetSignInMethods() =>
+        Task.FromResult(new SignInMethods(State.PasswordHash is not null, State.Exists ? State.FranceConnectSubject : null));
+
+    public async Task<string?> RecordFranceConnectLink(string subject)
+    {
+        var previous = State.FranceConnectSubject;
+        if (!State.Exists || previous == subject)
+        {
+            return null;
+        }
+
+        State.FranceConnectSubject = subject;
+        Audit(time.GetUtcNow(), FranceConnectAuditKinds.Linked);
+        await SaveAsync();
+        return previous;
+    }
+
+    public async Task ForgetFranceConnectLink(string subject)
+    {
+        if (!State.Exists || State.FranceConnectSubject != subject)
+        {
+            return;
+        }
+
+        State.FranceConnectSubject = null;
+        Audit(time.GetUtcNow(), FranceConnectAuditKinds.Unlinked);
         await SaveAsync();
     }
 

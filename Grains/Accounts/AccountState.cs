@@ -65,5 +65,8 @@ public sealed partial class AccountState
     /// <summary>Fingerprint of the password the last lost-password request set, so that a retry with another is refused.</summary>
     [Id(22)] public string? LastResetFingerprint { get; set; }
 
+    /// <summary>The FranceConnect identity (<c>sub</c>) linked to this account, if any; the link grain keyed by it points back here.</summary>
+    [Id(23)] public string? FranceConnectSubject { get; set; }
+
     public bool Exists => EnrolmentJourneyId != Guid.Empty;
 }

@@ -27,7 +27,12 @@ public sealed partial class EnrolmentGrain
             }
 
             Audit(AuditKinds.MemberNumberAccepted);
-            return journey.Channel == DeliveryChannel.Letter ? await PostLetter(journey, now) : await IssueCode(journey, now);
+            return journey switch
+            {
+                { FranceConnectSubject: not null } => LinkFranceConnect(journey, now),
+                { Channel: DeliveryChannel.Letter } => await PostLetter(journey, now),
+                _ => await IssueCode(journey, now),
+            };
         });
 
     public Task<StepOutcome> SubmitCode(Guid journeyId, string code) =>

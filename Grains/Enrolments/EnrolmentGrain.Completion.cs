@@ -2,6 +2,7 @@ using Enrolment.Grains.Codes;
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.FranceConnect;
 using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Passwords;
 
@@ -62,6 +63,16 @@ public sealed partial class EnrolmentGrain
         return Done(StepOutcome.Success(ViewOf(journey)), FinishPendingWorkAsync);
     }
 
+    /// <summary>From FranceConnect: the account signs in with it alone, so there is no password or code to make.</summary>
+    private StepResult<StepOutcome> LinkFranceConnect(Journey journey, DateTimeOffset now)
+    {
+        journey.LinkFranceConnect();
+        State.Enrolled = true;
+        State.PendingAccount = AccountFor(journey, now, null, null, null);
+        Audit(FranceConnectAuditKinds.Enrolled);
+        return Done(StepOutcome.Success(ViewOf(journey)), FinishPendingWorkAsync);
+    }
+
     private static NewAccount AccountFor(Journey journey, DateTimeOffset now, string? passwordHash, string? provisionalHash, DateTimeOffset? provisionalExpiresAt) => new(
         journey.Id,
         journey.Member.FullName,
@@ -72,7 +83,8 @@ public sealed partial class EnrolmentGrain
         journey.IsNewPhone ? journey.Phone : null,
         passwordHash,
         provisionalHash,
-        provisionalExpiresAt);
+        provisionalExpiresAt,
+        journey.FranceConnectSubject);
 
     /// <summary>Creates the pending account when due; false when there was nothing to do.</summary>
     private async Task<bool> CreatePendingAccountAsync(DateTimeOffset now)
@@ -85,10 +97,15 @@ public sealed partial class EnrolmentGrain
         try
         {
             await GrainFactory.GetGrain<IAccountGrain>(MemberNumber).Create(account);
+            if (account.FranceConnectSubject is { } subject)
+            {
+                await GrainFactory.GetGrain<IFranceConnectLinkGrain>(subject).Link(MemberNumber);
+            }
+
             State.PendingAccount = null;
             State.AccountCreationAttempts = 0;
             State.NextAccountAttemptAt = null;
-            Audit(AuditKinds.AccountCreated, account.PasswordHash is null ? "provisional-code" : "password");
+            Audit(AuditKinds.AccountCreated, account.CredentialKind);
         }
         catch (Exception exception)
         {

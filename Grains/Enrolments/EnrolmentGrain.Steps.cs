@@ -92,8 +92,8 @@ public sealed partial class EnrolmentGrain
     }
 
     /// <summary>
-    /// Counts a wrong member number against the member, whichever journey it was typed in: a new journey resets
-    /// only the journey's own count. The one that crosses the line locks the enrolment; null while it does not.
+    /// Counts a wrong member number against the member, whichever journey (or FranceConnect link proof) it was
+    /// typed in: a new journey resets only the journey's own count. The one that crosses the line locks the enrolment; null while it does not.
     /// </summary>
     private StepResult<StepOutcome>? CountMemberNumberMismatch(DateTimeOffset now)
     {
@@ -104,7 +104,11 @@ public sealed partial class EnrolmentGrain
             return null;
         }
 
-        MarkVoid(State.Current!, "member-number");
+        if (State.Current is { IsFinished: false, IsVoid: false } current)
+        {
+            MarkVoid(current, "member-number");
+        }
+
         return Lock(now);
     }
 

@@ -67,9 +67,10 @@ public sealed partial class EnrolmentGrain(
             StartedAt = now,
             LastStepAt = now,
             FingerprintKey = CommandFingerprint.NewKey(),
+            FranceConnectSubject = request.FranceConnectSubject,
         };
         State.Current = journey;
-        Audit(AuditKinds.JourneyStarted, $"journey={journey.Id}");
+        Audit(AuditKinds.JourneyStarted, $"journey={journey.Id}" + (journey.FranceConnectSubject is null ? "" : ";franceconnect"));
         var view = ViewOf(journey);
         journey.LastView = view;
         await SaveStepAsync();

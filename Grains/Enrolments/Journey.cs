@@ -54,6 +54,9 @@ public sealed class Journey : IStepFlow<JourneyStep>
     /// <summary>The Argon2id hash of the password chosen at step 7, to recognise a replay of that step.</summary>
     [Id(18)] public string? PasswordHash { get; set; }
 
+    /// <summary>The FranceConnect identity this journey started from: no phone, no code, no password (flow c).</summary>
+    [Id(19)] public string? FranceConnectSubject { get; set; }
+
     public bool IsVoid => VoidReason is not null;
 
     public bool IsFinished => Step is JourneyStep.Completed or JourneyStep.LetterSent;
@@ -63,8 +66,12 @@ public sealed class Journey : IStepFlow<JourneyStep>
         Step = JourneyMachine.Next(Step, @event) ?? throw new InvalidOperationException($"No move {@event} from {Step}.");
 
     /// <summary>Step 2: the member is who the directory found; next, the phone on file if it is a mobile.</summary>
-    public void ConfirmIdentity() =>
-        Move(Member.MobilePhone is null ? JourneyEvent.IdentityConfirmedWithoutMobile : JourneyEvent.IdentityConfirmedWithMobile);
+    public void ConfirmIdentity() => Move(this switch
+    {
+        { FranceConnectSubject: not null } => JourneyEvent.IdentityConfirmedByFranceConnect,
+        { Member.MobilePhone: null } => JourneyEvent.IdentityConfirmedWithoutMobile,
+        _ => JourneyEvent.IdentityConfirmedWithMobile,
+    });
 
     /// <summary>Step 3: codes go to the phone on file, or the member chooses another way.</summary>
     public void ConfirmPhone(bool isMine)
@@ -112,6 +119,9 @@ public sealed class Journey : IStepFlow<JourneyStep>
 
     /// <summary>Step 5 by letter: the account exists with a provisional code, and the journey is done.</summary>
     public void PostLetter() => Move(JourneyEvent.LetterPosted);
+
+    /// <summary>Step 5 from FranceConnect: the account is created linked to the identity, and the journey is done.</summary>
+    public void LinkFranceConnect() => Move(JourneyEvent.FranceConnectLinked);
 
     /// <summary>Step 6: the code matched.</summary>
     public void AcceptCode() => Move(JourneyEvent.CodeAccepted);

@@ -7,6 +7,7 @@ public enum JourneyEvent
 {
     IdentityConfirmedWithMobile,
     IdentityConfirmedWithoutMobile,
+    IdentityConfirmedByFranceConnect,
     PhoneConfirmed,
     PhoneDeclined,
     SmsChosen,
@@ -17,13 +18,15 @@ public enum JourneyEvent
     CodeResent,
     CodeAccepted,
     PasswordCreated,
+    FranceConnectLinked,
 }
 
 /// <summary>One arrow of the journey: at <see cref="From"/>, <see cref="Event"/> leads to <see cref="To"/>.</summary>
 public sealed record JourneyTransition(JourneyStep From, JourneyEvent Event, JourneyStep To);
 
 /// <summary>
-/// Every way a journey moves, in the order of the guide (steps 2 to 7). The journey grain moves a journey only
+/// Every way a journey moves, in the order of the guide (steps 2 to 7); a journey opened from FranceConnect goes
+/// from the identity straight to the member number, which ends it with an account linked to that identity. The journey grain moves a journey only
 /// through <see cref="Journey.Move"/>, so this table is the whole state machine; docs/enrolment.md draws it
 /// (the diagram is rendered by <see cref="Mermaid"/> and a test keeps the two alike).
 /// </summary>
@@ -33,6 +36,7 @@ public static class JourneyMachine
     [
         new(JourneyStep.ConfirmIdentity, JourneyEvent.IdentityConfirmedWithMobile, JourneyStep.ConfirmPhone),
         new(JourneyStep.ConfirmIdentity, JourneyEvent.IdentityConfirmedWithoutMobile, JourneyStep.ChooseChannel),
+        new(JourneyStep.ConfirmIdentity, JourneyEvent.IdentityConfirmedByFranceConnect, JourneyStep.MemberNumber),
         new(JourneyStep.ConfirmPhone, JourneyEvent.PhoneConfirmed, JourneyStep.MemberNumber),
         new(JourneyStep.ConfirmPhone, JourneyEvent.PhoneDeclined, JourneyStep.ChooseChannel),
         new(JourneyStep.ChooseChannel, JourneyEvent.SmsChosen, JourneyStep.EnterPhone),
@@ -40,6 +44,7 @@ public static class JourneyMachine
         new(JourneyStep.EnterPhone, JourneyEvent.PhoneEntered, JourneyStep.MemberNumber),
         new(JourneyStep.MemberNumber, JourneyEvent.CodeSent, JourneyStep.EnterCode),
         new(JourneyStep.MemberNumber, JourneyEvent.LetterPosted, JourneyStep.LetterSent),
+        new(JourneyStep.MemberNumber, JourneyEvent.FranceConnectLinked, JourneyStep.Completed),
         new(JourneyStep.EnterCode, JourneyEvent.CodeResent, JourneyStep.EnterCode),
         new(JourneyStep.EnterCode, JourneyEvent.CodeAccepted, JourneyStep.CreatePassword),
         new(JourneyStep.CreatePassword, JourneyEvent.PasswordCreated, JourneyStep.Completed),

@@ -1,5 +1,6 @@
 using Enrolment.Grains.Accounts;
 using Enrolment.Grains.Enrolments;
+using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.FranceConnect;
 using Enrolment.Grains.Interfaces.Members;
@@ -53,18 +54,35 @@ public sealed class FranceConnectLinkGrain(
         return new LinkProof(false, attempts - State.FailuresInARow, null);
     }
 
+    /// <summary>
+    /// Links here, then on the account: an account holds one identity, so the one it held before is unlinked.
+    /// Calls go one way only (link → account, link → link), never back, so no two grains wait on each other.
+    /// </summary>
     public async Task Link(string memberNumber)
     {
-        State.MemberNumber = memberNumber;
-        State.FailuresInARow = 0;
-        State.LockedUntil = null;
-        Audit(time.GetUtcNow(), FranceConnectAuditKinds.Linked);
-        await stored.WriteStateAsync();
+        if (State.MemberNumber is { } other && other != memberNumber)
+        {
+            await Account(other).ForgetFranceConnectLink(Subject);
+        }
+
+        if (State.MemberNumber != memberNumber || State.FailuresInARow != 0 || State.LockedUntil is not null)
+        {
+            State.MemberNumber = memberNumber;
+            State.FailuresInARow = 0;
+            State.LockedUntil = null;
+            Audit(time.GetUtcNow(), FranceConnectAuditKinds.Linked);
+            await stored.WriteStateAsync();
+        }
+
+        if (await Account(memberNumber).RecordFranceConnectLink(Subject) is { } previous)
+        {
+            await GrainFactory.GetGrain<IFranceConnectLinkGrain>(previous).Unlink();
+        }
     }
 
     public async Task Unlink()
     {
-        if (State.MemberNumber is null)
+        if (State.MemberNumber is not { } memberNumber)
         {
             return;
         }
@@ -72,9 +90,14 @@ public sealed class FranceConnectLinkGrain(
         State.MemberNumber = null;
         Audit(time.GetUtcNow(), FranceConnectAuditKinds.Unlinked);
         await stored.WriteStateAsync();
+        await Account(memberNumber).ForgetFranceConnectLink(Subject);
     }
 
     public Task<IReadOnlyList<AuditEvent>> GetAuditTrail() => Task.FromResult<IReadOnlyList<AuditEvent>>(State.Audit.ToList());
+
+    private string Subject => this.GetPrimaryKeyString();
+
+    private IAccountGrain Account(string memberNumber) => GrainFactory.GetGrain<IAccountGrain>(memberNumber);
 
     private static LinkProof Locked(DateTimeOffset until, DateTimeOffset now) =>
         new(false, 0, Math.Max(1, (int)Math.Ceiling((until - now).TotalSeconds)));
