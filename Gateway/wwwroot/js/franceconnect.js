@@ -7,6 +7,7 @@ const returns = {
   abandon: { text: "Vous avez annulé la connexion avec FranceConnect.", kind: "info" },
   erreur: { text: "La connexion avec FranceConnect n'a pas abouti. Réessayez, ou connectez-vous avec votre identifiant.", kind: "error" },
   deconnexion: { text: "Vous êtes déconnecté, de FranceConnect aussi.", kind: "info" },
+  verrouille: { text: "Votre inscription est temporairement bloquée après plusieurs essais. Réessayez plus tard, ou contactez-nous aux numéros ci-dessous.", kind: "error" },
 };
 
 /** What the last return from FranceConnect says (`?franceconnect=` on the sign-in screen), or null. */

@@ -7,11 +7,21 @@ import { memberNumberScreen } from "./inscription/member-number.js";
 import { codeScreen } from "./inscription/code.js";
 import { passwordScreen } from "./inscription/password.js";
 import { completedScreen, letterSentScreen } from "./inscription/endings.js";
+import {
+  adoptFranceConnectJourney,
+  franceConnectCompletedScreen,
+  franceConnectStartScreen,
+  isFranceConnectEnrolment,
+} from "./inscription/franceconnect.js";
 
 /** Back to the step the server holds for this tab's journey, or the first screen. */
-export function start() {
+export async function start() {
+  const viaFranceConnect = isFranceConnectEnrolment();
+  if (viaFranceConnect) {
+    await adoptFranceConnectJourney();
+  }
   const journey = new Journey({
-    identity: identityScreen,
+    identity: viaFranceConnect ? franceConnectStartScreen : identityScreen,
     "confirm-identity": identityConfirmationScreen,
     "confirm-phone": phoneConfirmationScreen,
     "choose-channel": channelScreen,
@@ -19,9 +29,9 @@ export function start() {
     "member-number": memberNumberScreen,
     "enter-code": codeScreen,
     "create-password": passwordScreen,
-    completed: completedScreen,
+    completed: viaFranceConnect ? franceConnectCompletedScreen : completedScreen,
     "letter-sent": letterSentScreen,
-  });
+  }, { viaFranceConnect });
 
   journey.resume();
 }

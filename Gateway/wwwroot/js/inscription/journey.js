@@ -16,9 +16,15 @@ const previousOf = {
   "enter-code": "member-number",
 };
 
+/** A journey from FranceConnect has no phone or channel: its member number follows the identity. */
+const previousFromFranceConnect = { ...previousOf, "member-number": "confirm-identity" };
+
 export class Journey extends Flow {
-  /** @param screens step name → function(journey, options) that shows it. */
-  constructor(screens) {
+  /**
+   * @param screens step name → function(journey, options) that shows it.
+   * @param viaFranceConnect the journey FranceConnect opened (no identity form).
+   */
+  constructor(screens, { viaFranceConnect = false } = {}) {
     super({
       screens,
       first: "identity",
@@ -32,6 +38,7 @@ export class Journey extends Flow {
         problemMessage({ ...problem, code: isJourneyOver(problem.code) ? problem.code : "enrolment-expired" }),
     });
     this.typedIdentity = null;
+    this.previousOf = viaFranceConnect ? previousFromFranceConnect : previousOf;
   }
 
   get enrolmentId() {
@@ -52,7 +59,7 @@ export class Journey extends Flow {
   }
 
   previousStep(currentStep, seen) {
-    const previous = seen ?? previousOf[currentStep] ?? "identity";
+    const previous = seen ?? this.previousOf[currentStep] ?? "identity";
     // The server shows name and address only while they are being confirmed: after a reload, start over.
     return previous === "confirm-identity" && !this.view.fullName ? "identity" : previous;
   }
