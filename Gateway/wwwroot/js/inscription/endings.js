@@ -4,17 +4,20 @@ import { showScreen } from "../screen.js";
 import { kicker } from "./step-screen.js";
 
 export function completedScreen(journey, options) {
+  accountCreatedScreen(
+    options,
+    h("p", {}, "Vous pouvez dès maintenant vous connecter avec votre identifiant et le mot de passe que vous venez de créer."),
+    h("p", {}, h("a", { class: "button button--primary", href: "/" }, "Je me connecte à mon compte")),
+  );
+}
+
+/** « Votre compte est créé », then how the member signs in (`after`). */
+export function accountCreatedScreen(options, ...after) {
   showScreen({
     title: "Votre compte est créé",
     heading: "Votre compte est créé",
     focus: options.focus,
-    content: h(
-      "div",
-      { class: "card" },
-      h("p", { class: "success" }, "Félicitations, votre espace personnel est prêt."),
-      h("p", {}, "Vous pouvez dès maintenant vous connecter avec votre identifiant et le mot de passe que vous venez de créer."),
-      h("p", {}, h("a", { class: "button button--primary", href: "/" }, "Je me connecte à mon compte")),
-    ),
+    content: h("div", { class: "card" }, h("p", { class: "success" }, "Félicitations, votre espace personnel est prêt."), ...after),
   });
 }
 

@@ -5,6 +5,7 @@ import { h } from "../dom.js";
 import { problemMessage } from "../messages.js";
 import { showScreen } from "../screen.js";
 import { enrolmentStore } from "../storage.js";
+import { accountCreatedScreen } from "./endings.js";
 
 /** True on the wizard opened by the FranceConnect return (`?franceconnect=inscription`). */
 export function isFranceConnectEnrolment(search = window.location.search) {
@@ -43,18 +44,11 @@ export function franceConnectStartScreen(journey, options) {
 /** The account exists and FranceConnect is linked to it: signed in at once, no password to create. */
 export async function franceConnectCompletedScreen(journey, options) {
   const answer = await post("/api/franceconnect/enrolment/session");
-  showScreen({
-    title: "Votre compte est créé",
-    heading: "Votre compte est créé",
-    focus: options.focus,
-    content: h(
-      "div",
-      { class: "card" },
-      h("p", { class: "success" }, "Félicitations, votre espace personnel est prêt."),
-      h("p", {}, "Vous vous connecterez avec FranceConnect, sans mot de passe. Vous pourrez ajouter un mot de passe depuis « Mon espace »."),
-      answer.ok
-        ? h("p", {}, h("a", { class: "button button--primary", href: "/mon-espace.html" }, "Accéder à mon espace"))
-        : h("p", {}, problemMessage(answer.problem), " ", h("a", { href: "/" }, "Je me connecte avec FranceConnect")),
-    ),
-  });
+  accountCreatedScreen(
+    options,
+    h("p", {}, "Vous vous connecterez avec FranceConnect, sans mot de passe. Vous pourrez ajouter un mot de passe depuis « Mon espace »."),
+    answer.ok
+      ? h("p", {}, h("a", { class: "button button--primary", href: "/mon-espace.html" }, "Accéder à mon espace"))
+      : h("p", {}, problemMessage(answer.problem), " ", h("a", { href: "/" }, "Je me connecte avec FranceConnect")),
+  );
 }
