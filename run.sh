@@ -3,12 +3,15 @@
 # ENROLMENT_DB points to a server), the schema, the member directory (loaded on the first run), silos and
 # gateways in the Development environment. Ctrl-C or SIGTERM stops everything.
 #
-#   ./run.sh [--silos N] [--gateways N] [--members N] [--port P]
+#   ./run.sh [--silos N] [--gateways N] [--members N] [--port P] [--franceconnect]
 #
 #   --silos N      silos to run (default 1); silo i listens on 11111+i and 30000+i (i from 0)
 #   --gateways N   gateways to run (default 1), on consecutive ports from --port (default 5080)
 #   --members N    members in the directory when it is first loaded (default 10000)
 #   --port P       first gateway's HTTP port (default 5080)
+#   --franceconnect  also runs the local provider set up like FranceConnect (tests/franceconnect/provider.mjs,
+#                  Node.js; its packages installed with npm ci when missing) on ENROLMENT_FC_PORT (5090), and
+#                  registers the gateways with it: « S'identifier avec FranceConnect » then works locally
 #
 # Environment: ENROLMENT_DB (a PostgreSQL connection string: use that server instead of the private one),
 # ENROLMENT_PG_USER (the system user that runs the private server when run as root, default enrolment-pg,
@@ -24,12 +27,14 @@ source scripts/postgres.sh
 silos=1 gateways=1 members=10000 http_port=${ENROLMENT_HTTP_PORT:-5080}
 silo_port=${ENROLMENT_SILO_PORT:-11111} gateway_port=${ENROLMENT_GATEWAY_PORT:-30000}
 db_port=${ENROLMENT_DB_PORT:-55432}
+franceconnect=0 fc_port=${ENROLMENT_FC_PORT:-5090}
 while [ $# -gt 0 ]; do
   case "$1" in
     --silos) silos=$2; shift 2 ;;
     --gateways) gateways=$2; shift 2 ;;
     --members) members=$2; shift 2 ;;
     --port) http_port=$2; shift 2 ;;
+    --franceconnect) franceconnect=1; shift ;;
     -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see ./run.sh --help)" >&2; exit 2 ;;
   esac
@@ -41,6 +46,10 @@ started=$(date +%s)
 for ((i = 0; i < gateways; i++)); do
   pg_port_free $((http_port + i)) || { say "port $((http_port + i)) is in use (another ./run.sh?); try --port"; exit 1; }
 done
+if [ "$franceconnect" = 1 ]; then
+  pg_port_free "$fc_port" || { say "port $fc_port is in use; set ENROLMENT_FC_PORT"; exit 1; }
+  command -v node >/dev/null || { say "--franceconnect needs Node.js (apt-get install nodejs npm)"; exit 1; }
+fi
 for ((i = 0; i < silos; i++)); do
   for port in $((silo_port + i)) $((gateway_port + i)); do
     pg_port_free "$port" || { say "port $port is in use (another ./run.sh?)"; exit 1; }
@@ -114,6 +123,26 @@ for ((i = 0; i < silos; i++)); do
   start "silo-$i" Silo env Orleans__SiloPort=$((silo_port + i)) Orleans__GatewayPort=$((gateway_port + i)) \
     dotnet bin/Release/net10.0/Enrolment.Silo.dll
 done
+fc_message=""
+if [ "$franceconnect" = 1 ]; then
+  [ -d node_modules/oidc-provider ] || { say "installing the Node.js packages (npm ci)"; npm ci --no-audit --no-fund --loglevel=error >&2; }
+  callbacks="" logouts=""
+  for ((i = 0; i < gateways; i++)); do
+    callbacks+="${callbacks:+,}http://127.0.0.1:$((http_port + i))/franceconnect/callback"
+    logouts+="${logouts:+,}http://127.0.0.1:$((http_port + i))/franceconnect/logged-out"
+  done
+  start franceconnect . env PORT="$fc_port" FC_REDIRECT_URIS="$callbacks" FC_POST_LOGOUT_URIS="$logouts" \
+    FC_CLIENT_SECRET=secret-de-test-franceconnect-0123456789 node tests/franceconnect/provider.mjs
+  # The gateways read these (the Development environment only: the provider is a test double).
+  export FranceConnect__Authority="http://127.0.0.1:$fc_port/api/v2" FranceConnect__ClientId=franceconnect-test \
+    FranceConnect__ClientSecret=secret-de-test-franceconnect-0123456789
+  until curl -fsS -o /dev/null --max-time 5 "$FranceConnect__Authority/.well-known/openid-configuration" 2>/dev/null; do
+    if [ $(($(date +%s) - started)) -gt 300 ]; then say "the local FranceConnect is not ready after 5 minutes"; exit 1; fi
+    sleep 0.5
+  done
+  fc_message="  franceconnect $FranceConnect__Authority   (local provider: pick a test identity, e.g. paul-comet)"
+fi
+
 for ((i = 0; i < gateways; i++)); do
   start "gateway-$i" Gateway dotnet bin/Release/net10.0/Enrolment.Gateway.dll --urls "http://127.0.0.1:$((http_port + i))"
 done
@@ -134,7 +163,8 @@ Enrolment is ready ($(($(date +%s) - started)) s): $silos silo(s), $gateways gat
   wizard      $base/
   dev inbox   $base/dev-inbox.html   (API: $base/dev/outbox/sms?to=0639983708)
   health      $base/health/ready
-Ctrl-C stops everything.
+${fc_message}${fc_message:+
+}Ctrl-C stops everything.
 
 MSG
 wait
