@@ -29,6 +29,10 @@ public class ProductStack : IAsyncLifetime
         ["Enrolment__CodeSpacing"] = "00:00:01",
     };
 
+    /// <summary>Settings of the gateway for this stack, once its address is known (environment variables).</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> GatewaySettingsAsync(Uri baseAddress) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("browser");
@@ -73,6 +77,11 @@ public class ProductStack : IAsyncLifetime
             ["RateLimits__SignInPerMinute"] = "10000",
             ["RateLimits__PasswordResetPerMinute"] = "10000",
         };
+        foreach (var (key, value) in await GatewaySettingsAsync(BaseAddress))
+        {
+            gatewayEnvironment[key] = value;
+        }
+
         // The gateway serves its pages from the source folder, so the pages under test are the ones in the tree.
         _servers.Add(ServerProcess.Start("gateway", gateway.Dll, RepositoryRoot.Path("Gateway"), gatewayEnvironment,
             "--contentRoot", RepositoryRoot.Path("Gateway")));
@@ -134,7 +143,7 @@ public class ProductStack : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Http?.Dispose();
         // The gateway first, then the silo, then the database they used.
