@@ -10,11 +10,15 @@ namespace Enrolment.Grains.Tests.Enrolments;
 /// <summary>The journey's state machine against the guide, arrow by arrow, and the diagram docs/enrolment.md shows.</summary>
 public sealed class JourneyMachineTests
 {
-    /// <summary>The guide's steps 2 to 7, written out here independently of the code's table.</summary>
+    /// <summary>
+    /// The guide's steps 2 to 7, written out here independently of the code's table, with the two arrows of an
+    /// enrolment from FranceConnect (the specification: identity confirmed, member number, account).
+    /// </summary>
     public static TheoryData<JourneyStep, JourneyEvent, JourneyStep> Guide => new()
     {
         { ConfirmIdentity, IdentityConfirmedWithMobile, ConfirmPhone },
         { ConfirmIdentity, IdentityConfirmedWithoutMobile, ChooseChannel },
+        { ConfirmIdentity, IdentityConfirmedByFranceConnect, MemberNumber },
         { ConfirmPhone, PhoneConfirmed, MemberNumber },
         { ConfirmPhone, PhoneDeclined, ChooseChannel },
         { ChooseChannel, SmsChosen, EnterPhone },
@@ -22,6 +26,7 @@ public sealed class JourneyMachineTests
         { EnterPhone, PhoneEntered, MemberNumber },
         { MemberNumber, CodeSent, EnterCode },
         { MemberNumber, LetterPosted, LetterSent },
+        { MemberNumber, FranceConnectLinked, Completed },
         { EnterCode, CodeResent, EnterCode },
         { EnterCode, CodeAccepted, CreatePassword },
         { CreatePassword, PasswordCreated, Completed },
