@@ -23,6 +23,8 @@ public static class SessionsApi
         api.MapPost("/first-login/{firstLoginId}", CompleteFirstLogin).RequireRateLimiting(RateLimits.SignIn)
             .Refuses(RefusalCodes.UnknownFirstLogin, RefusalCodes.FirstLoginExpired);
         api.MapGet("/me", Me).Refuses(RefusalCodes.InvalidCredentials).Example(SessionExamples.SignedOut);
+        api.MapPost("/me/password", AddPassword).RequireRateLimiting(RateLimits.SignIn)
+            .Refuses(RefusalCodes.InvalidCredentials, RefusalCodes.Validation);
         api.MapDelete("/sessions/current", SignOut);
         return routes;
     }
@@ -95,6 +97,26 @@ public static class SessionsApi
         return TypedResults.Ok(new MeAnswer(profile.MemberNumber, profile.FullName, profile.Email, methods.HasPassword, methods.FranceConnectSubject is not null));
     }
 
+    /// <summary>« Mon espace »: a first password for an account that signs in with FranceConnect alone.</summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> AddPassword(
+        [FromBody] NewPasswordRequest? request, HttpContext context, IGrainFactory grains)
+    {
+        if (SessionClaims.SignedInMemberOf(context) is not { } memberNumber)
+        {
+            return Problems.From(new Refusal(RefusalCodes.InvalidCredentials));
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        SessionInput.CheckNewPassword(request?.Password, request?.PasswordConfirmation, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var refusal = await grains.GetGrain<IAccountGrain>(memberNumber).AddPassword(request!.Password!, request.PasswordConfirmation!, context.RequestAborted);
+        return refusal is null ? TypedResults.NoContent() : Problems.From(refusal);
+    }
+
     /// <summary>Ends this session for good (a copy of the cookie no longer works either) and clears the cookie.</summary>
     public static async Task<NoContent> SignOut(HttpContext context, IGrainFactory grains, TimeProvider clock)
     {
@@ -119,6 +141,8 @@ public static class SessionsApi
 }
 
 public sealed record SignInRequest(string? MemberNumber, string? Secret);
+
+public sealed record NewPasswordRequest(string? Password, string? PasswordConfirmation);
 
 public sealed record FirstLoginRequestBody(string? Email, string? EmailConfirmation, string? Password, string? PasswordConfirmation);
 

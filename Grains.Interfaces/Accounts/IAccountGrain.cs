@@ -56,6 +56,13 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>« Mon espace »: whether a password is set, and the FranceConnect identity linked, if any.</summary>
     Task<SignInMethods> GetSignInMethods();
 
+    /// <summary>
+    /// « Mon espace », an account that signs in with FranceConnect alone: a first password, under the same rules as
+    /// at enrolment. Null once set; a refusal (validation) when the account already has one or the rules fail.
+    /// Sessions stay: nothing the member had is replaced.
+    /// </summary>
+    Task<Refusal?> AddPassword(string password, string passwordConfirmation, CancellationToken cancellationToken = default);
+
     /// <summary>The link grain records its link here too; answers the identity linked before, if another.</summary>
     Task<string?> RecordFranceConnectLink(string subject);
 

@@ -108,9 +108,7 @@ public sealed class AccountGrain(
             return SignInOutcome.Refused(refusal);
         }
 
-        var member = await GrainFactory.GetGrain<IMemberDirectoryGrain>(0).Get(MemberNumber);
-        var owner = new PasswordOwner(MemberNumber, member?.BirthDate ?? default, member?.LastName ?? "");
-        var errors = PasswordPolicy.Check(request.Password, request.PasswordConfirmation, owner);
+        var errors = await PolicyErrors(request.Password, request.PasswordConfirmation);
         if (errors.Count > 0)
         {
             return SignInOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: errors));
@@ -202,6 +200,27 @@ public sealed class AccountGrain(
         State.IssueProvisionalCode(provisionalCodeHash, expiresAt);
         Audit(time.GetUtcNow(), AuditKinds.ProvisionalCodeIssued, "letter");
         await SaveAsync();
+    }
+
+    public async Task<Refusal?> AddPassword(string password, string passwordConfirmation, CancellationToken cancellationToken = default)
+    {
+        if (!State.Exists)
+        {
+            return new Refusal(RefusalCodes.InvalidCredentials);
+        }
+
+        var errors = State.PasswordHash is null
+            ? await PolicyErrors(password, passwordConfirmation)
+            : new Dictionary<string, string[]> { ["password"] = ["Votre compte a déjà un mot de passe."] };
+        if (errors.Count > 0)
+        {
+            return new Refusal(RefusalCodes.Validation, Errors: errors);
+        }
+
+        State.PasswordHash = await hasher.HashAsync(password, cancellationToken);
+        Audit(time.GetUtcNow(), AuditKinds.PasswordCreated, "my-space");
+        await SaveAsync();
+        return null;
     }
 
     public Task<SignInMethods> GetSignInMethods() =>
@@ -351,6 +370,14 @@ public sealed class AccountGrain(
         return State.FirstLoginExpiresAt <= now || State.ProvisionalCodeExpiresAt <= now
             ? new Refusal(RefusalCodes.FirstLoginExpired)
             : null;
+    }
+
+    /// <summary>The password rules, with the member's birth date and last name from the directory.</summary>
+    private async Task<IReadOnlyDictionary<string, string[]>> PolicyErrors(string password, string passwordConfirmation)
+    {
+        var member = await GrainFactory.GetGrain<IMemberDirectoryGrain>(0).Get(MemberNumber);
+        var owner = new PasswordOwner(MemberNumber, member?.BirthDate ?? default, member?.LastName ?? "");
+        return PasswordPolicy.Check(password, passwordConfirmation, owner);
     }
 
     private AccountProfile Profile() => new(MemberNumber, State.FullName, State.Email, State.SessionEpoch);

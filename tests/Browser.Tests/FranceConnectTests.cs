@@ -6,7 +6,8 @@ namespace Enrolment.Browser.Tests;
 
 /// <summary>
 /// « S'identifier avec FranceConnect » in Chromium against the local provider set up like FranceConnect: the four
-/// flows, giving up, and sign-out through FranceConnect; each new screen passes axe-core.
+/// flows, a first password from « Mon espace », giving up, and sign-out through FranceConnect; each new screen
+/// passes axe-core.
 /// </summary>
 [Collection(FranceConnectCollection.Name)]
 public sealed class FranceConnectTests(FranceConnectStack stack, Chromium chromium) : BrowserTest(stack, chromium)
@@ -34,6 +35,16 @@ public sealed class FranceConnectTests(FranceConnectStack stack, Chromium chromi
         await Expect(Page.MainArea()).ToContainTextAsync("Relié à votre compte");
         await Expect(Page.MainArea()).ToContainTextAsync("Aucun : vous vous connectez avec FranceConnect.");
         await Page.AssertAccessibleAsync("mon espace : FranceConnect relié");
+
+        // A first password, from « Mon espace ».
+        await Page.ClickButtonAsync("Créer un mot de passe");
+        await Page.ExpectHeadingAsync("Je crée mon mot de passe personnel");
+        await Page.AssertAccessibleAsync("mon espace : créer un mot de passe");
+        await Page.GetByLabel("Votre mot de passe", new() { Exact = true }).FillAsync("Lyon2024Marche");
+        await Page.GetByLabel("Confirmation de votre mot de passe").FillAsync("Lyon2024Marche");
+        await Page.ClickButtonAsync("Valider");
+        await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Votre mot de passe est créé." })).ToBeVisibleAsync();
+        await Expect(Page.MainArea()).ToContainTextAsync("Défini");
 
         // « Mon espace » removes the link; sign-out ends the FranceConnect session too.
         await Page.ClickButtonAsync("Retirer le lien avec FranceConnect");

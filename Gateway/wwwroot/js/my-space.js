@@ -1,16 +1,18 @@
 // "Mon espace": who is signed in, how the account signs in (password, FranceConnect), and "Se déconnecter".
-import { del, get } from "./api.js";
+import { del, get, post } from "./api.js";
 import { h } from "./dom.js";
-import { button } from "./fields.js";
+import { button, whileBusy } from "./fields.js";
+import { formScreen } from "./form-screen.js";
 import { formatMemberNumber } from "./format.js";
-import { problemMessage, signInLink } from "./messages.js";
+import { problemMessage, showProblem, signInLink } from "./messages.js";
+import { newPasswordFields, submitNewPassword } from "./password-fields.js";
 import { showScreen } from "./screen.js";
 
-/** Who is signed in; back to sign-in when nobody is. */
-export async function start() {
+/** Who is signed in; back to sign-in when nobody is. `notice` tops the screen (what just changed). */
+export async function start(notice = null) {
   const me = await get("/api/me");
   if (me.ok) {
-    showMySpace(me.data);
+    showMySpace(me.data, notice);
   } else if (me.status === 401) {
     window.location.replace("/");
   } else {
@@ -18,7 +20,7 @@ export async function start() {
   }
 }
 
-function showMySpace({ fullName, memberNumber, email, hasPassword, franceConnectLinked }) {
+function showMySpace({ fullName, memberNumber, email, hasPassword, franceConnectLinked }, notice) {
   const signOut = button("Se déconnecter", { kind: "secondary" });
   showScreen({
     title: "Mon espace",
@@ -27,6 +29,7 @@ function showMySpace({ fullName, memberNumber, email, hasPassword, franceConnect
     content: h(
       "div",
       { class: "card" },
+      notice ? h("p", { class: "success", role: "status" }, notice) : null,
       h("p", { class: "welcome" }, "Bonjour ", h("strong", {}, fullName ?? ""), ","),
       h("p", {}, "Bienvenue dans votre espace personnel."),
       h(
@@ -64,13 +67,14 @@ function signInMethods({ hasPassword, franceConnectLinked }) {
     h(
       "dl",
       { class: "facts" },
-      h("div", {}, h("dt", {}, "Mot de passe"), h("dd", {}, hasPassword
-        ? "Défini"
-        : h("span", {}, "Aucun : vous vous connectez avec FranceConnect. Pour en créer un, utilisez ", h("a", { href: "/mot-de-passe-perdu.html" }, "« J'ai perdu mon mot de passe »"), "."))),
+      h("div", {}, h("dt", {}, "Mot de passe"), h("dd", {}, hasPassword ? "Défini" : "Aucun : vous vous connectez avec FranceConnect.")),
       h("div", {}, h("dt", {}, "FranceConnect"), h("dd", { id: "franceconnect-lien" }, franceConnectLinked ? "Relié à votre compte" : "Non relié")),
     ),
     status,
   );
+  if (!hasPassword) {
+    section.append(h("div", { class: "actions" }, button("Créer un mot de passe", { kind: "secondary", onclick: showAddPassword })));
+  }
   if (franceConnectLinked) {
     const unlink = button("Retirer le lien avec FranceConnect", { kind: "secondary" });
     section.append(h("div", { class: "actions" }, unlink));
@@ -90,4 +94,25 @@ function signInMethods({ hasPassword, franceConnectLinked }) {
     });
   }
   return section;
+}
+
+/** A first password for an account that signs in with FranceConnect alone, under the enrolment's rules. */
+function showAddPassword() {
+  const passwords = newPasswordFields();
+  formScreen({}, {
+    id: "mot-de-passe",
+    title: "Je crée mon mot de passe personnel",
+    intro: h("p", {}, "Avec ce mot de passe, vous pourrez aussi vous connecter avec votre identifiant, sans FranceConnect."),
+    body: passwords.elements,
+    onBack: () => start(),
+    onSubmit: submitNewPassword(passwords, async (form, alert, fields, body) => {
+      alert.clear();
+      const answer = await whileBusy(form, () => post("/api/me/password", body));
+      if (answer.ok) {
+        await start("Votre mot de passe est créé.");
+        return;
+      }
+      showProblem(answer.problem, { alert, fields });
+    }),
+  });
 }

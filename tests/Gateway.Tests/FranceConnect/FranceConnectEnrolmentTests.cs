@@ -44,6 +44,17 @@ public sealed class FranceConnectEnrolmentTests(FranceConnectFixture fixture)
         Assert.False(me.GetProperty("hasPassword").GetBoolean());
         Assert.True(me.GetProperty("franceConnectLinked").GetBoolean());
 
+        // « Mon espace »: a first password, under the enrolment's rules; then it signs in too.
+        var weak = await flow.Gateway(HttpMethod.Post, "/api/me/password", Json(new { password = "court1", passwordConfirmation = "court1" }));
+        await weak.AssertProblem(HttpStatusCode.BadRequest, "validation");
+        var added = await flow.Gateway(HttpMethod.Post, "/api/me/password", Json(new { password = "Lyon2024Marche", passwordConfirmation = "Lyon2024Marche" }));
+        Assert.Equal(HttpStatusCode.NoContent, added.StatusCode);
+        Assert.True((await (await flow.Gateway(HttpMethod.Get, "/api/me")).AssertSuccess()).GetProperty("hasPassword").GetBoolean());
+        var again = await flow.Gateway(HttpMethod.Post, "/api/me/password", Json(new { password = "Autre2024Mot", passwordConfirmation = "Autre2024Mot" }));
+        await again.AssertProblem(HttpStatusCode.BadRequest, "validation");
+        var withPassword = await flow.Gateway(HttpMethod.Post, "/api/sessions", Json(new { memberNumber = "23456789.01", secret = "Lyon2024Marche" }));
+        Assert.Equal("signed-in", (await withPassword.AssertSuccess()).Text("status"));
+
         using var later = new FranceConnectFlow(fixture.Gateway);
         AssertLandsOn(await later.SignIn(MarieHelene), FranceConnectApi.Screens.SignedIn);
         Assert.True(later.HasSession);
@@ -67,10 +78,12 @@ public sealed class FranceConnectEnrolmentTests(FranceConnectFixture fixture)
     }
 
     [Fact]
-    public async Task Removing_the_link_needs_a_signed_in_member()
+    public async Task Removing_the_link_or_adding_a_password_needs_a_signed_in_member()
     {
         using var stranger = new FranceConnectFlow(fixture.Gateway);
 
         await (await stranger.Gateway(HttpMethod.Delete, "/api/franceconnect/link")).AssertProblem(HttpStatusCode.Unauthorized, "invalid-credentials");
+        var password = Json(new { password = "Lyon2024Marche", passwordConfirmation = "Lyon2024Marche" });
+        await (await stranger.Gateway(HttpMethod.Post, "/api/me/password", password)).AssertProblem(HttpStatusCode.Unauthorized, "invalid-credentials");
     }
 }
