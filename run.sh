@@ -144,7 +144,7 @@ if [ "$franceconnect" = 1 ]; then
 fi
 
 for ((i = 0; i < gateways; i++)); do
-  start "gateway-$i" Gateway dotnet bin/Release/net10.0/Enrolment.Gateway.dll --urls "http://127.0.0.1:$((http_port + i))"
+  start "gateway-$i" Gateway env Management__Urls="http://127.0.0.1:$((9190 + i))" dotnet bin/Release/net10.0/Enrolment.Gateway.dll --urls "http://127.0.0.1:$((http_port + i))"
 done
 
 for ((i = 0; i < gateways; i++)); do
@@ -163,6 +163,7 @@ Enrolment is ready ($(($(date +%s) - started)) s): $silos silo(s), $gateways gat
   wizard      $base/
   dev inbox   $base/dev-inbox.html   (API: $base/dev/outbox/sms?to=0639983708)
   health      $base/health/ready
+  metrics     silo i: http://127.0.0.1:909i/metrics, gateway i: http://127.0.0.1:919i/metrics (i from 0)
 ${fc_message}${fc_message:+
 }Ctrl-C stops everything.
 

@@ -15,6 +15,9 @@ if (!oneShot)
     try
     {
         builder.AddEnrolmentSilo();
+        // Silo i (ports 11111+i) is scraped at 9090+i, so silos side by side never share a port.
+        var siloPort = builder.Configuration.GetValue("Orleans:SiloPort", 11111);
+        builder.AddProductTelemetry("enrolment-silo", $"http://127.0.0.1:{9090 + siloPort - 11111}");
     }
     catch (SettingRefusedException refused)
     {
