@@ -1,6 +1,7 @@
 using Enrolment.Grains.Accounts;
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Enrolments;
+using Enrolment.Grains.Operations;
 using Enrolment.Grains.PasswordResets;
 using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,8 @@ public static class GrainServices
             .Validate(o => o is { MemoryKib: >= 8, Passes: >= 1, Lanes: 1, HashBytes: >= 16, MaxConcurrentHashes: >= 0 } && o.MaxQueueWait >= TimeSpan.Zero, "PasswordHashing: Argon2id cost out of range (libsodium computes one lane).")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ProductMetrics>();
         services.TryAddSingleton<IPasswordHasher, Argon2PasswordHasher>();
         services.AddOptions<AccountOptions>()
             .Bind(configuration.GetSection(AccountOptions.Section))

@@ -5,6 +5,7 @@ using Enrolment.Grains.Interfaces.Directory;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.FranceConnect;
 using Enrolment.Grains.Interfaces.Vocabulary;
+using Enrolment.Grains.Operations;
 using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public sealed class AccountGrain(
     IPasswordHasher hasher,
     DummySecretHash dummyHash,
     TimeProvider time,
+    ProductMetrics metrics,
     IOptions<AccountOptions> options,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
@@ -65,6 +67,13 @@ public sealed class AccountGrain(
     }
 
     public async Task<SignInOutcome> SignIn(string secret, CancellationToken cancellationToken = default)
+    {
+        var outcome = await CheckSignIn(secret, cancellationToken);
+        metrics.SignIn(outcome.Refusal?.Code ?? "signed-in");
+        return outcome;
+    }
+
+    private async Task<SignInOutcome> CheckSignIn(string secret, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (LockRefusal(now) is { } locked)

@@ -1,6 +1,7 @@
 using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Vocabulary;
+using Enrolment.Grains.Operations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ public sealed class OutboxDelivery(
     ISmsSender smsSender,
     ILetterSender letterSender,
     TimeProvider time,
+    ProductMetrics metrics,
     IOptions<EnrolmentOptions> options,
     ILogger<OutboxDelivery> logger)
 {
@@ -45,6 +47,7 @@ public sealed class OutboxDelivery(
             entry.Status = DeliveryStatus.Sent;
             entry.SentAt = time.GetUtcNow();
             entry.Secret = null;
+            metrics.DeliveryAttempt(entry.Channel, "sent");
             return (sent, $"message={entry.MessageId};attempt={entry.Attempts}");
         }
         catch (Exception exception)
@@ -54,11 +57,13 @@ public sealed class OutboxDelivery(
             {
                 entry.Status = DeliveryStatus.Failed;
                 entry.Secret = null;
+                metrics.DeliveryAttempt(entry.Channel, "failed");
                 logger.LogError("Outbox {Kind} {MessageId} given up after {Attempts} tries", kind, entry.MessageId, entry.Attempts);
                 return (failed, $"message={entry.MessageId};attempts={entry.Attempts};error={exception.GetType().Name}");
             }
 
             entry.NextAttemptAt = now + Backoff(entry.Attempts);
+            metrics.DeliveryAttempt(entry.Channel, "retry");
             return (retry, $"message={entry.MessageId};attempt={entry.Attempts};error={exception.GetType().Name}");
         }
     }

@@ -149,6 +149,7 @@ public sealed partial class EnrolmentGrain
     private void Audit(string kind, string? detail = null)
     {
         AuditTrail.Append(State.Audit, new AuditEvent(time.GetUtcNow(), kind, detail), _accounts.AuditTrailLength);
+        metrics.Enrolment(kind, State.Current?.Channel);
         logger.LogInformation("Enrolment {Event} {Detail} (journey {JourneyId})", kind, detail, State.Current?.Id);
     }
 }

@@ -2,6 +2,7 @@ using Enrolment.Grains.Accounts;
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Vocabulary;
+using Enrolment.Grains.Operations;
 using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public sealed partial class EnrolmentGrain(
     IOptions<AccountOptions> accountOptions,
     IPasswordHasher hasher,
     OutboxDelivery delivery,
+    ProductMetrics metrics,
     TimeProvider time,
     ILogger<EnrolmentGrain> logger) : PendingWorkGrain, IEnrolmentGrain
 {

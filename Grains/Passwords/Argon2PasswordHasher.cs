@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Enrolment.Grains.Operations;
 using Microsoft.Extensions.Options;
 using NSec.Cryptography;
 
@@ -21,14 +22,18 @@ public sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
     private readonly SemaphoreSlim _gate;
     private readonly HashingThreads _threads;
     private readonly HashQueue _queue;
+    private readonly ProductMetrics? _metrics;
 
-    public Argon2PasswordHasher(IOptions<PasswordHashingOptions> options)
+    /// <summary>A hasher; <paramref name="metrics"/> is left out only by benchmarks and tests of the hash itself.</summary>
+    public Argon2PasswordHasher(IOptions<PasswordHashingOptions> options, ProductMetrics? metrics = null)
     {
         _options = options.Value;
         var concurrency = _options.MaxConcurrentHashes > 0 ? _options.MaxConcurrentHashes : Environment.ProcessorCount;
         _gate = new SemaphoreSlim(concurrency, concurrency);
         _threads = new HashingThreads(concurrency);
         _queue = new HashQueue(concurrency, _options.MaxQueueWait);
+        _metrics = metrics;
+        metrics?.ObserveHashQueue(() => _queue.Admitted);
     }
 
     public async Task<string> HashAsync(string secret, CancellationToken cancellationToken = default)
@@ -77,7 +82,9 @@ public sealed class Argon2PasswordHasher : IPasswordHasher, IDisposable
                 });
                 return algorithm.DeriveBytes(Encoding.UTF8.GetBytes(secret), salt, length);
             }, cancellationToken);
-            _queue.Measured(Stopwatch.GetElapsedTime(started));
+            var took = Stopwatch.GetElapsedTime(started);
+            _queue.Measured(took);
+            _metrics?.Hashed(took);
             return bytes;
         }
         finally

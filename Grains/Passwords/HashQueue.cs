@@ -16,6 +16,9 @@ internal sealed class HashQueue(int concurrency, TimeSpan maxWait)
     private int _admitted;
     private long _averageTicks = FirstGuess.Ticks;
 
+    /// <summary>Hashes admitted and not yet ended: waiting for a thread or running.</summary>
+    public int Admitted => Volatile.Read(ref _admitted);
+
     /// <summary>A place in the queue, given back once the hash ended (or was cancelled).</summary>
     public Place Enter()
     {
