@@ -9,7 +9,6 @@ using Enrolment.Gateway.Http;
 using Enrolment.Gateway.PasswordResets;
 using Enrolment.Gateway.Sessions;
 using Enrolment.Gateway.Support;
-using Enrolment.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,8 +19,7 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
 }
 
 builder.AddGatewayLogging();
-// Metrics are scraped on Management:Urls only, a port of its own: never the public one.
-builder.AddProductTelemetry("enrolment-gateway", defaultManagementUrl: null);
+builder.AddGatewayTelemetry();
 builder.AddEnrolmentClusterClient();
 builder.AddGatewayHttp();
 builder.Services.AddEnrolmentsApi();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -9,47 +10,31 @@ using OpenTelemetry.Trace;
 namespace Enrolment.ServiceDefaults;
 
 /// <summary>
-/// Metrics and traces as every process of the product exports them: ASP.NET Core, Orleans, Npgsql, the runtime and
-/// the product's own meters; a Prometheus scrape endpoint on the management address (never the public one), and
-/// OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+/// Metrics and traces as every process of the product records them: ASP.NET Core, Orleans, Npgsql, the runtime and
+/// the product's own meters; spans stripped of personal data (<see cref="SpanScrubber"/>); OTLP when
+/// OTEL_EXPORTER_OTLP_ENDPOINT is set. Each host adds its own Prometheus endpoint on its management address.
 /// </summary>
 public static class ProductTelemetry
 {
-    /// <summary>The setting holding the management listener's address, such as http://127.0.0.1:9090.</summary>
+    /// <summary>The setting holding a process's management address (its /metrics), never the public one.</summary>
     public const string ManagementUrlsSetting = "Management:Urls";
 
-    /// <summary>The product's meters all start with these names.</summary>
-    public static readonly string[] ProductMeters = ["enrolment", "delivery", "accounts", "passwords"];
+    /// <summary>Orleans' meter and its activity sources (grain calls, and the runtime's own work).</summary>
+    private const string Orleans = "Microsoft.Orleans";
 
-    /// <summary>
-    /// OpenTelemetry for this host, scraped at Management:Urls (else <paramref name="defaultManagementUrl"/>)/metrics;
-    /// no scrape endpoint when neither is given, so that hosts started side by side in tests never fight for a port.
-    /// </summary>
-    public static IHostApplicationBuilder AddProductTelemetry(
-        this IHostApplicationBuilder builder, string serviceName, string? defaultManagementUrl)
+    public static OpenTelemetryBuilder AddProductTelemetry(
+        this IHostApplicationBuilder builder, string serviceName, params string[] productMeters)
     {
-        var managementUrl = builder.Configuration[ManagementUrlsSetting] ?? defaultManagementUrl;
         var otlp = !string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        builder.Services.AddOpenTelemetry()
+        return builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddNpgsqlInstrumentation()
-                    .AddMeter("Microsoft.Orleans")
-                    .AddMeter(ProductMeters.Select(name => name + ".*").Concat(ProductMeters).ToArray());
-                if (managementUrl is not null)
-                {
-                    metrics.AddPrometheusHttpListener(listener =>
-                    {
-                        var address = new Uri(managementUrl.Split(';')[0]);
-                        listener.Host = address.Host;
-                        listener.Port = address.Port;
-                        listener.ScrapeEndpointPath = "/metrics";
-                    });
-                }
-
+                    .AddMeter(Orleans)
+                    .AddMeter(productMeters);
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();
@@ -57,16 +42,15 @@ public static class ProductTelemetry
             })
             .WithTracing(tracing =>
             {
-                // Request spans keep the route template, not the raw path, which holds journey ids.
-                tracing.AddAspNetCoreInstrumentation(aspNet => aspNet.EnrichWithHttpRequest = (activity, _) =>
-                        activity.SetTag("url.path", null))
-                    .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                // The scrubber comes first: every exporter added after it sees the spans it cleaned.
+                tracing.AddProcessor(new SpanScrubber())
+                    .AddAspNetCoreInstrumentation()
+                    .AddSource($"{Orleans}.Runtime", $"{Orleans}.Application")
                     .AddNpgsql();
                 if (otlp)
                 {
                     tracing.AddOtlpExporter();
                 }
             });
-        return builder;
     }
 }

@@ -41,6 +41,8 @@ public static class ClusterClientSetup
             });
             // Silos that join later (./run.sh --silos 3, a restarted silo) are picked up within seconds.
             client.Configure<GatewayOptions>(gateways => gateways.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            // A request's grain calls carry its trace to the silos.
+            client.AddActivityPropagation();
             // The gateway may start before any silo: keep trying rather than fail to start.
             client.UseConnectionRetryFilter(async (_, cancellationToken) =>
             {

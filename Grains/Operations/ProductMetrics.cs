@@ -13,6 +13,9 @@ public sealed class ProductMetrics
     /// <summary>The meter every product instrument belongs to; hosts export it by this name.</summary>
     public const string MeterName = "Enrolment";
 
+    /// <summary>A hash costs tens to hundreds of milliseconds; the default buckets (up to 10,000) would hold them all in one.</summary>
+    private static readonly double[] HashBuckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
     private readonly Meter _meter;
     private readonly Counter<long> _journeysStarted;
     private readonly Counter<long> _journeysCompleted;
@@ -33,7 +36,12 @@ public sealed class ProductMetrics
         _locks = _meter.CreateCounter<long>("enrolment.locks", "{lock}", "Enrolments locked after too many wrong answers.");
         _deliveryAttempts = _meter.CreateCounter<long>("delivery.attempts", "{attempt}", "Tries to hand an SMS or a letter to its provider.");
         _signIns = _meter.CreateCounter<long>("accounts.sign_ins", "{sign-in}", "Sign-in answers, by outcome.");
-        _hashDuration = _meter.CreateHistogram<double>("passwords.hash.duration", "s", "Time one Argon2id hash took on its thread.");
+        _hashDuration = _meter.CreateHistogram(
+            "passwords.hash.duration",
+            "s",
+            "Time one Argon2id hash took on its thread.",
+            tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = HashBuckets });
     }
 
     /// <summary>Counts what an enrolment audit event means for operations; other kinds count nothing.</summary>
