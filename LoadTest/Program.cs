@@ -5,3 +5,6 @@ using Enrolment.LoadTest.Cli;
 // Read once, when the first socket is made, so it is set before anything else.
 Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 return await LoadCommand.Create().Parse(args).InvokeAsync();
+
+/// <summary>Kept internal: the web framework would make it public, clashing with the gateway's Program in tests.</summary>
+internal partial class Program;

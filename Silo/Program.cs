@@ -1,13 +1,16 @@
+using Microsoft.AspNetCore.Builder;
 using Enrolment.ServiceDefaults;
 using Enrolment.Silo;
 using Enrolment.Silo.Database;
 using Enrolment.Silo.Hosting;
+using Enrolment.Silo.Management;
 using Enrolment.Silo.Members;
 
 ImportCommand? import = null;
 var oneShot = SeedCommand.TryParse(args, out var seed, out var hostArgs)
     || ImportCommand.TryParse(args, out import, out hostArgs);
-var builder = Host.CreateApplicationBuilder(hostArgs);
+// A web host for the management listener only (Management:Urls); members never reach the silo over HTTP.
+var builder = WebApplication.CreateBuilder(hostArgs);
 builder.AddProductLogging();
 builder.AddEnrolmentDatabase();
 if (!oneShot)
@@ -15,9 +18,7 @@ if (!oneShot)
     try
     {
         builder.AddEnrolmentSilo();
-        // Silo i (ports 11111+i) is scraped at 9090+i, so silos side by side never share a port.
-        var siloPort = builder.Configuration.GetValue("Orleans:SiloPort", 11111);
-        builder.AddProductTelemetry("enrolment-silo", $"http://127.0.0.1:{9090 + siloPort - 11111}");
+        builder.AddManagementListener();
     }
     catch (SettingRefusedException refused)
     {
@@ -43,5 +44,9 @@ if (import is not null)
     return await import.RunAsync(host.Services, TimeProvider.System, CancellationToken.None);
 }
 
+host.MapManagementEndpoints();
 await host.RunAsync();
 return 0;
+
+/// <summary>Kept internal: the web framework would make it public, clashing with the gateway's Program in tests.</summary>
+internal partial class Program;

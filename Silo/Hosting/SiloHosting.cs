@@ -58,6 +58,8 @@ public static class SiloHosting
             });
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
+            // Grain calls become spans of the request that made them (SpanScrubber drops their grain ids).
+            silo.AddActivityPropagation();
         });
         return builder;
     }
