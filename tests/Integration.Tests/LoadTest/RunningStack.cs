@@ -36,6 +36,8 @@ public sealed class RunningStack : IAsyncDisposable
     private readonly ScratchDatabase? _scratch;
     private readonly StackShape _shape;
     private readonly (int SiloPort, int GatewayPort)[] _siloPorts;
+    private readonly Uri[] _siloManagement;
+    private readonly Uri[] _gatewayManagement;
     private readonly BuiltProgram?[] _silos;
     private readonly BuiltProgram?[] _gateways;
     private readonly List<BuiltProgram> _ended = [];
@@ -49,7 +51,9 @@ public sealed class RunningStack : IAsyncDisposable
         _siloPorts = [.. Enumerable.Range(0, shape.Silos).Select(_ => (LoopbackPorts.Free(), LoopbackPorts.Free()))];
         _silos = new BuiltProgram?[shape.Silos];
         _gateways = new BuiltProgram?[shape.Gateways];
-        Gateways = [.. Enumerable.Range(0, shape.Gateways).Select(_ => new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}"))];
+        Gateways = [.. Enumerable.Range(0, shape.Gateways).Select(_ => FreeLoopbackUrl())];
+        _siloManagement = [.. Enumerable.Range(0, shape.Silos).Select(_ => FreeLoopbackUrl())];
+        _gatewayManagement = [.. Enumerable.Range(0, shape.Gateways).Select(_ => FreeLoopbackUrl())];
         ClusterId = $"load-{Gateways[0].Port}";
     }
 
@@ -100,6 +104,12 @@ public sealed class RunningStack : IAsyncDisposable
     /// <summary>The silo-to-silo port of silo <paramref name="index"/> (its row in the membership table).</summary>
     public int SiloPort(int index) => _siloPorts[index].SiloPort;
 
+    /// <summary>The management listener of silo <paramref name="index"/> (/metrics, /dashboard).</summary>
+    public Uri SiloManagement(int index) => _siloManagement[index];
+
+    /// <summary>The management listener of gateway <paramref name="index"/> (/metrics).</summary>
+    public Uri GatewayManagement(int index) => _gatewayManagement[index];
+
     /// <summary>Kills silo <paramref name="index"/> without warning (SIGKILL).</summary>
     public void KillSilo(int index) => Kill(_silos, index);
 
@@ -112,6 +122,7 @@ public sealed class RunningStack : IAsyncDisposable
         var environment = Environment();
         environment["Orleans__SiloPort"] = _siloPorts[index].SiloPort.ToString(CultureInfo.InvariantCulture);
         environment["Orleans__GatewayPort"] = _siloPorts[index].GatewayPort.ToString(CultureInfo.InvariantCulture);
+        environment["Management__Urls"] = _siloManagement[index].ToString().TrimEnd('/');
         environment.TryAdd("Delivery__Sms__MaxPerHour", "100000000");
         environment.TryAdd("Delivery__Sms__MaxPerPhone", "100000000");
         _silos[index] = Start("Silo", $"silo-{index}", environment);
@@ -122,6 +133,7 @@ public sealed class RunningStack : IAsyncDisposable
     {
         var environment = Environment();
         environment["Urls"] = Gateways[index].ToString().TrimEnd('/');
+        environment["Management__Urls"] = _gatewayManagement[index].ToString().TrimEnd('/');
         environment.TryAdd("RateLimits__IdentitySearchPerMinute", "1000000");
         environment.TryAdd("RateLimits__CodeResendPerMinute", "1000000");
         environment.TryAdd("RateLimits__SignInPerMinute", "1000000");
@@ -173,6 +185,8 @@ public sealed class RunningStack : IAsyncDisposable
 
         return environment;
     }
+
+    private static Uri FreeLoopbackUrl() => new($"http://127.0.0.1:{LoopbackPorts.Free()}");
 
     private BuiltProgram Start(string project, string name, Dictionary<string, string> environment) =>
         BuiltProgram.Start(project, environment, _shape.OnLine is { } onLine ? line => onLine($"{name}: {line}") : null);
