@@ -36,6 +36,13 @@ public sealed class TelemetryTests : IDisposable
         Assert.Contains("passwords_hash_duration_seconds_count{otel_scope_name=\"Enrolment\"} 2", silo, StringComparison.Ordinal);
         Assert.Matches(new Regex("^orleans_", RegexOptions.Multiline), silo);
         Assert.Matches(new Regex("^db_client_", RegexOptions.Multiline), silo);
+        using (var dashboard = new HttpClient { BaseAddress = stack.SiloManagement(0) })
+        {
+            // Development, on loopback: the dashboard is open without a credential.
+            using var page = await dashboard.GetAsync(new Uri("/dashboard/", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+
         var gateway = await ScrapeUntilAsync(stack.GatewayManagement(0), "http_server_request_duration_seconds");
         Assert.Contains("http_route=\"/api/enrolments/{enrolmentId}/code\"", gateway, StringComparison.Ordinal);
         Assert.Matches(new Regex("^orleans_", RegexOptions.Multiline), gateway);
