@@ -5,8 +5,10 @@
 #
 #   ./run.sh [--silos N] [--gateways N] [--members N] [--port P] [--franceconnect]
 #
-#   --silos N      silos to run (default 1); silo i listens on 11111+i and 30000+i (i from 0)
-#   --gateways N   gateways to run (default 1), on consecutive ports from --port (default 5080)
+#   --silos N      silos to run (default 1); silo i listens on 11111+i and 30000+i (i from 0), and serves
+#                  /metrics and the Orleans dashboard on 127.0.0.1:9090+i
+#   --gateways N   gateways to run (default 1), on consecutive ports from --port (default 5080); gateway i
+#                  serves /metrics on 127.0.0.1:9190+i
 #   --members N    members in the directory when it is first loaded (default 10000)
 #   --port P       first gateway's HTTP port (default 5080)
 #   --franceconnect  also runs the local provider set up like FranceConnect (tests/franceconnect/provider.mjs,
@@ -16,7 +18,8 @@
 # Environment: ENROLMENT_DB (a PostgreSQL connection string: use that server instead of the private one),
 # ENROLMENT_PG_USER (the system user that runs the private server when run as root, default enrolment-pg,
 # created when missing), ENROLMENT_DB_PORT (55432), ENROLMENT_HTTP_PORT (5080), ENROLMENT_SILO_PORT (11111),
-# ENROLMENT_GATEWAY_PORT (30000).
+# ENROLMENT_GATEWAY_PORT (30000), ENROLMENT_MANAGEMENT_PORT (9090: silos from there, gateways from 100 above),
+# OTEL_EXPORTER_OTLP_ENDPOINT (also export metrics and traces over OTLP there).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 root=$(pwd)
@@ -26,6 +29,7 @@ source scripts/postgres.sh
 
 silos=1 gateways=1 members=10000 http_port=${ENROLMENT_HTTP_PORT:-5080}
 silo_port=${ENROLMENT_SILO_PORT:-11111} gateway_port=${ENROLMENT_GATEWAY_PORT:-30000}
+management_port=${ENROLMENT_MANAGEMENT_PORT:-9090}
 db_port=${ENROLMENT_DB_PORT:-55432}
 franceconnect=0 fc_port=${ENROLMENT_FC_PORT:-5090}
 while [ $# -gt 0 ]; do
@@ -45,13 +49,14 @@ started=$(date +%s)
 
 for ((i = 0; i < gateways; i++)); do
   pg_port_free $((http_port + i)) || { say "port $((http_port + i)) is in use (another ./run.sh?); try --port"; exit 1; }
+  pg_port_free $((management_port + 100 + i)) || { say "port $((management_port + 100 + i)) is in use (another ./run.sh?)"; exit 1; }
 done
 if [ "$franceconnect" = 1 ]; then
   pg_port_free "$fc_port" || { say "port $fc_port is in use; set ENROLMENT_FC_PORT"; exit 1; }
   command -v node >/dev/null || { say "--franceconnect needs Node.js (apt-get install nodejs npm)"; exit 1; }
 fi
 for ((i = 0; i < silos; i++)); do
-  for port in $((silo_port + i)) $((gateway_port + i)); do
+  for port in $((silo_port + i)) $((gateway_port + i)) $((management_port + i)); do
     pg_port_free "$port" || { say "port $port is in use (another ./run.sh?)"; exit 1; }
   done
 done
@@ -121,7 +126,7 @@ start() {
 
 for ((i = 0; i < silos; i++)); do
   start "silo-$i" Silo env Orleans__SiloPort=$((silo_port + i)) Orleans__GatewayPort=$((gateway_port + i)) \
-    dotnet bin/Release/net10.0/Enrolment.Silo.dll
+    Management__Urls="http://127.0.0.1:$((management_port + i))" dotnet bin/Release/net10.0/Enrolment.Silo.dll
 done
 fc_message=""
 if [ "$franceconnect" = 1 ]; then
@@ -144,7 +149,7 @@ if [ "$franceconnect" = 1 ]; then
 fi
 
 for ((i = 0; i < gateways; i++)); do
-  start "gateway-$i" Gateway env Management__Urls="http://127.0.0.1:$((9190 + i))" dotnet bin/Release/net10.0/Enrolment.Gateway.dll --urls "http://127.0.0.1:$((http_port + i))"
+  start "gateway-$i" Gateway env Management__Urls="http://127.0.0.1:$((management_port + 100 + i))" dotnet bin/Release/net10.0/Enrolment.Gateway.dll --urls "http://127.0.0.1:$((http_port + i))"
 done
 
 for ((i = 0; i < gateways; i++)); do
@@ -163,7 +168,12 @@ Enrolment is ready ($(($(date +%s) - started)) s): $silos silo(s), $gateways gat
   wizard      $base/
   dev inbox   $base/dev-inbox.html   (API: $base/dev/outbox/sms?to=0639983708)
   health      $base/health/ready
-  metrics     silo i: http://127.0.0.1:909i/metrics, gateway i: http://127.0.0.1:919i/metrics (i from 0)
+$(for ((i = 0; i < silos; i++)); do
+  printf '  silo-%s      http://127.0.0.1:%s/metrics   dashboard http://127.0.0.1:%s/dashboard/\n' "$i" $((management_port + i)) $((management_port + i))
+done)
+$(for ((i = 0; i < gateways; i++)); do
+  printf '  gateway-%s   http://127.0.0.1:%s/metrics\n' "$i" $((management_port + 100 + i))
+done)
 ${fc_message}${fc_message:+
 }Ctrl-C stops everything.
 
