@@ -56,6 +56,8 @@ public class ProductStack : IAsyncLifetime
         {
             ["Orleans__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // Its /metrics and dashboard on a port of its own, not the default one a ./run.sh may hold.
+            ["Management__Urls"] = $"http://127.0.0.1:{FreePort()}",
         };
         foreach (var (key, value) in SiloSettings)
         {

@@ -21,6 +21,7 @@ public sealed class FreshCheckout : IAsyncDisposable
         DatabasePort = LoopbackPorts.Free();
         SiloPort = LoopbackPorts.Free();
         SiloGatewayPort = LoopbackPorts.Free();
+        ManagementPort = LoopbackPorts.Free();
     }
 
     public static bool RunningAsRoot => Environment.UserName == "root";
@@ -38,7 +39,10 @@ public sealed class FreshCheckout : IAsyncDisposable
 
     public int SiloGatewayPort { get; }
 
-    public IEnumerable<int> Ports => [Gateway.Port, DatabasePort, SiloPort, SiloGatewayPort];
+    /// <summary>The silo's /metrics and dashboard; the gateway's /metrics is 100 above (./run.sh's layout).</summary>
+    public int ManagementPort { get; }
+
+    public IEnumerable<int> Ports => [Gateway.Port, DatabasePort, SiloPort, SiloGatewayPort, ManagementPort, ManagementPort + 100];
 
     public string Output
     {
@@ -88,6 +92,7 @@ public sealed class FreshCheckout : IAsyncDisposable
         start.Environment["ENROLMENT_DB_PORT"] = Text(DatabasePort);
         start.Environment["ENROLMENT_SILO_PORT"] = Text(SiloPort);
         start.Environment["ENROLMENT_GATEWAY_PORT"] = Text(SiloGatewayPort);
+        start.Environment["ENROLMENT_MANAGEMENT_PORT"] = Text(ManagementPort);
         var process = Process.Start(start) ?? throw new InvalidOperationException("./run.sh did not start.");
         process.OutputDataReceived += (_, line) => Keep(line.Data);
         process.ErrorDataReceived += (_, line) => Keep(line.Data);
