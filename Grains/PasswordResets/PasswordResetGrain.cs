@@ -60,8 +60,15 @@ public sealed partial class PasswordResetGrain(
         var member = await GrainFactory.GetGrain<IMemberDirectoryGrain>(0).Get(MemberNumber);
         var genuine = member is not null && member.BirthDate == birthDate && await Account.Exists();
         var phone = genuine ? await Account.GetVerifiedPhone() ?? FrenchMobile.MobileOrNull(member!.MobilePhone) : null;
+        var unknownNumber = member is null;
         if (await SmsCeilingRefusal(genuine, phone, birthDate, now) is { } ceiling)
         {
+            if (!unknownNumber)
+            {
+                // The decoy's key is kept even though nothing else changes, so the next answer stays the same.
+                await reset.WriteStateAsync();
+            }
+
             return ResetOutcome.Refused(ceiling);
         }
 
@@ -92,11 +99,20 @@ public sealed partial class PasswordResetGrain(
             await StartDecoy(birthDate, now);
         }
 
-        await SaveAsync();
+        if (unknownNumber)
+        {
+            // A number no member has leaves no row: its decoy and send count live in this activation, then are forgotten.
+            DelayDeactivation(_options.UnknownNumberMemory);
+        }
+        else
+        {
+            await SaveAsync();
+        }
 
         // Delivered right after this answer, not before it: waiting for the SMS provider here would make a real
-        // request answer later than a decoy, and so tell which numbers and birth dates match.
-        Work.Schedule(now);
+        // request answer later than a decoy, and so tell which numbers and birth dates match. The reminder is
+        // stored first, so that a silo dying during the first try cannot lose the message.
+        await Work.RescheduleAsync();
         return ResetOutcome.Success(View());
     }
 
@@ -214,7 +230,6 @@ public sealed partial class PasswordResetGrain(
         if (!genuine && State.DecoyKey.Length == 0)
         {
             State.DecoyKey = DecoyReset.NewKey();
-            await reset.WriteStateAsync();
         }
 
         if (genuine)
@@ -247,11 +262,6 @@ public sealed partial class PasswordResetGrain(
 
     private async Task StartDecoy(DateOnly birthDate, DateTimeOffset now)
     {
-        if (State.DecoyKey.Length == 0)
-        {
-            State.DecoyKey = DecoyReset.NewKey();
-        }
-
         State.MaskedPhone = DecoyReset.MaskedPhone(State.DecoyKey, birthDate);
         if (State.MaskedPhone is null)
         {

@@ -18,6 +18,12 @@ public sealed class PasswordResetOptions
     /// <summary>How long after the new password a replay of that step is still recognised (the accounts' rule).</summary>
     public TimeSpan ReplayWindow { get; set; }
 
+    /// <summary>
+    /// How long a number no member has is remembered after its last request (its decoy and send count, never
+    /// stored): the accounts' memory of unknown numbers, and never less than a request's window.
+    /// </summary>
+    public TimeSpan UnknownNumberMemory { get; set; }
+
     public int ProvisionalCodeLength { get; set; }
 
     public TimeSpan ProvisionalCodeLifetime { get; set; }
@@ -29,6 +35,7 @@ public sealed class PasswordResetOptions
         Codes = enrolment.Codes;
         Window = accounts.ResetWindow;
         ReplayWindow = accounts.ReplayWindow;
+        UnknownNumberMemory = accounts.UnknownNumberMemory > Window ? accounts.UnknownNumberMemory : Window;
         ProvisionalCodeLength = enrolment.ProvisionalCodeLength;
         ProvisionalCodeLifetime = accounts.ProvisionalCodeLifetime;
         AuditTrailLength = accounts.AuditTrailLength;

@@ -12,10 +12,16 @@ public sealed partial class FakeSmsSender : ISmsSender
 
     private readonly ConcurrentDictionary<string, int> _failuresLeft = new();
     private readonly ConcurrentDictionary<string, int> _tries = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new();
 
-    public Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(SmsMessage message, CancellationToken cancellationToken)
     {
         _tries.AddOrUpdate(message.To, 1, (_, n) => n + 1);
+        if (_held.TryGetValue(message.To, out var held))
+        {
+            await held.Task;
+        }
+
         if (_failuresLeft.TryGetValue(message.To, out var left) && left > 0)
         {
             _failuresLeft[message.To] = left - 1;
@@ -23,10 +29,20 @@ public sealed partial class FakeSmsSender : ISmsSender
         }
 
         Sent.Enqueue(message);
-        return Task.CompletedTask;
     }
 
     public void FailFor(string phone, int times) => _failuresLeft[phone] = times;
+
+    /// <summary>Keeps every try to <paramref name="phone"/> in flight, as a provider that does not answer would, until released.</summary>
+    public void Hold(string phone) => _held[phone] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release(string phone)
+    {
+        if (_held.TryRemove(phone, out var held))
+        {
+            held.SetResult();
+        }
+    }
 
     public int TriesTo(string phone) => _tries.GetValueOrDefault(phone);
 

@@ -3,18 +3,25 @@ using Orleans.Storage;
 
 namespace Enrolment.TestKit;
 
-/// <summary>The test storage, which can be told to refuse the next writes of one grain, as a database outage would.</summary>
+/// <summary>
+/// The test storage, which can be told to refuse the next writes of one grain, as a database outage would, and
+/// counts the writes of each grain (each one a commit in the real database).
+/// </summary>
 public sealed class FlakyGrainStorage(IGrainStorage inner) : IGrainStorage
 {
     private readonly ConcurrentDictionary<GrainId, int> _failingWrites = new();
+    private readonly ConcurrentDictionary<GrainId, int> _writes = new();
 
     public void FailWrites(GrainId grainId, int times) => _failingWrites[grainId] = times;
+
+    public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        _writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
         if (_failingWrites.TryGetValue(grainId, out var left) && left > 0)
         {
             _failingWrites[grainId] = left - 1;

@@ -1,7 +1,9 @@
+using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.PasswordResets;
 using Enrolment.Grains.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 using static Enrolment.Grains.Tests.Accounts.AccountTestData;
 
 namespace Enrolment.Grains.Tests.Accounts;
@@ -134,6 +136,52 @@ public sealed class PasswordResetTests(ClusterFixture fixture)
         var done = await Account(member.MemberNumber).CompleteFirstLogin(firstLogin.FirstLoginId!.Value, new FirstLoginRequest(Email, NewPassword, NewPassword));
         Assert.True(done.Profile!.SessionEpoch > epochBefore);
         Assert.Equal(RefusalCodes.InvalidCredentials, (await Account(member.MemberNumber).SignIn(Password)).Refusal?.Code);
+    }
+
+    [Fact]
+    public async Task An_unknown_number_leaves_no_stored_row_yet_its_decoy_goes_on_answering()
+    {
+        var unknown = "0" + Random.Shared.Next(100_000_000, 999_999_999);
+        var grainId = Reset(unknown).GetGrainId();
+
+        var started = await Reset(unknown).Start(BirthDate);
+
+        Assert.True(started.Succeeded);
+        Assert.Equal(started.View, (await Reset(unknown).Get(started.View!.ResetId)).View);
+        Assert.Equal(0, fixture.Storage.WritesOf(grainId));
+        Assert.False((await fixture.ReadStoredState<PasswordResetState>("password-reset", grainId)).Exists);
+    }
+
+    [Fact]
+    public async Task A_first_decoy_for_a_number_writes_as_often_as_a_real_request()
+    {
+        var member = await MemberWithPassword(fixture);
+        var stranger = await MemberWithPassword(fixture);
+        fixture.Sms.Hold(member.MobilePhone!);
+
+        Assert.True((await Reset(member.MemberNumber).Start(BirthDate)).Succeeded);
+        Assert.True((await Reset(stranger.MemberNumber).Start(BirthDate.AddDays(1))).Succeeded);
+
+        Assert.Equal(1, fixture.Storage.WritesOf(Reset(member.MemberNumber).GetGrainId()));
+        Assert.Equal(1, fixture.Storage.WritesOf(Reset(stranger.MemberNumber).GetGrainId()));
+        fixture.Sms.Release(member.MobilePhone!);
+    }
+
+    [Fact]
+    public async Task A_reset_code_is_covered_by_a_stored_reminder_before_the_answer()
+    {
+        var member = await MemberWithPassword(fixture);
+        var grainId = Reset(member.MemberNumber).GetGrainId();
+        var reminders = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<IReminderTable>();
+
+        // The first try is still in flight when the member reads "sent": should the silo die now, the reminder wakes the grain elsewhere.
+        fixture.Sms.Hold(member.MobilePhone!);
+        Assert.True((await Reset(member.MemberNumber).Start(BirthDate)).Succeeded);
+        Assert.NotNull(await reminders.ReadRow(grainId, PendingWorkReminder.Name));
+
+        fixture.Sms.Release(member.MobilePhone!);
+        await CodeSentTo(fixture, member.MobilePhone!);
+        await Eventually.True(async () => await reminders.ReadRow(grainId, PendingWorkReminder.Name) is null, "reminder removed once sent");
     }
 
     [Fact]
