@@ -80,8 +80,9 @@ public static class JourneySteps
         string enrolmentId, [FromBody] EmptyRequest? request, OpaqueIds ids, IGrainFactory grains) =>
         Run(enrolmentId, ids, grains, (journey, id) => journey.ResendCode(id));
 
+    /// <summary>The hash is dropped from the silo's queue if the request is aborted before its turn.</summary>
     public static Task<Results<Ok<JourneyAnswer>, ProblemHttpResult>> CreatePassword(
-        string enrolmentId, [FromBody] PasswordRequest? request, OpaqueIds ids, IGrainFactory grains)
+        string enrolmentId, [FromBody] PasswordRequest? request, OpaqueIds ids, IGrainFactory grains, CancellationToken requestAborted)
     {
         if (request?.Password is not { Length: > 0 and <= MaxPasswordLength } password)
         {
@@ -90,7 +91,7 @@ public static class JourneySteps
 
         return request.PasswordConfirmation is not { Length: <= MaxPasswordLength } confirmation
             ? Invalid("passwordConfirmation", "Confirmez le mot de passe.")
-            : Run(enrolmentId, ids, grains, (journey, id) => journey.CreatePassword(id, password, confirmation));
+            : Run(enrolmentId, ids, grains, (journey, id) => journey.CreatePassword(id, password, confirmation, requestAborted));
     }
 
     private static async Task<Results<Ok<JourneyAnswer>, ProblemHttpResult>> Run(

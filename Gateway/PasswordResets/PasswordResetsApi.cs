@@ -60,14 +60,16 @@ public static class PasswordResetsApi
             ? Invalid(errors)
             : Run(resetId, resetIds, grains, (reset, id) => reset.SubmitCode(id, code));
 
+    /// <summary>The hash is dropped from the silo's queue if the request is aborted before its turn.</summary>
     public static Task<Results<Ok<ResetAnswer>, ProblemHttpResult>> SetPassword(
         string resetId,
         [FromBody] ResetPasswordRequest? request,
         IGrainFactory grains,
-        [FromKeyedServices(MemberScopedIds.PasswordReset)] OpaqueIds resetIds) =>
+        [FromKeyedServices(MemberScopedIds.PasswordReset)] OpaqueIds resetIds,
+        CancellationToken requestAborted) =>
         ResetInput.CheckPassword(request) is { Count: > 0 } errors
             ? Invalid(errors)
-            : Run(resetId, resetIds, grains, (reset, id) => reset.SetPassword(id, request!.Password!, request.PasswordConfirmation!));
+            : Run(resetId, resetIds, grains, (reset, id) => reset.SetPassword(id, request!.Password!, request.PasswordConfirmation!, requestAborted));
 
     private static async Task<Results<Ok<ResetAnswer>, ProblemHttpResult>> Run(
         string resetId, OpaqueIds resetIds, IGrainFactory grains, Func<IPasswordResetGrain, Guid, Task<ResetOutcome>> step)

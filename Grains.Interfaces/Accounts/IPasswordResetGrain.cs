@@ -17,7 +17,8 @@ public interface IPasswordResetGrain : IGrainWithStringKey
 
     Task<ResetOutcome> SubmitCode(Guid resetId, string code);
 
-    Task<ResetOutcome> SetPassword(Guid resetId, string password, string passwordConfirmation);
+    /// <summary>The new password; a hash still queued when <paramref name="cancellationToken"/> fires (the caller has gone) is not run.</summary>
+    Task<ResetOutcome> SetPassword(Guid resetId, string password, string passwordConfirmation, CancellationToken cancellationToken = default);
 
     /// <summary>Every reset request, code failure, delivery and completion; never a secret.</summary>
     Task<IReadOnlyList<AuditEvent>> GetAuditTrail();

@@ -29,7 +29,8 @@ public interface IEnrolmentGrain : IGrainWithStringKey
 
     Task<StepOutcome> ResendCode(Guid journeyId);
 
-    Task<StepOutcome> CreatePassword(Guid journeyId, string password, string passwordConfirmation);
+    /// <summary>Step 7; a hash still queued when <paramref name="cancellationToken"/> fires (the caller has gone) is not run.</summary>
+    Task<StepOutcome> CreatePassword(Guid journeyId, string password, string passwordConfirmation, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// FranceConnect flow (b): the member, matched to this member number, types it once to link the identity

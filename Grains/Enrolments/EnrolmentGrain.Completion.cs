@@ -15,7 +15,7 @@ namespace Enrolment.Grains.Enrolments;
 /// </summary>
 public sealed partial class EnrolmentGrain
 {
-    public Task<StepOutcome> CreatePassword(Guid journeyId, string password, string passwordConfirmation)
+    public Task<StepOutcome> CreatePassword(Guid journeyId, string password, string passwordConfirmation, CancellationToken cancellationToken = default)
     {
         // Once the journey is complete, a replay is recognised by a keyed fingerprint for a few minutes only, and
         // goes through the account's lockout: this step must not become a way to try passwords.
@@ -33,7 +33,7 @@ public sealed partial class EnrolmentGrain
                 return Done(StepOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: errors)));
             }
 
-            var hash = await hasher.HashAsync(password);
+            var hash = await hasher.HashAsync(password, cancellationToken);
             journey.CreatePassword(hash);
             State.Enrolled = true;
             State.PendingAccount = AccountFor(journey, now, hash, null, null);

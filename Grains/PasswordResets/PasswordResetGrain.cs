@@ -155,7 +155,7 @@ public sealed partial class PasswordResetGrain(
             }
         });
 
-    public Task<ResetOutcome> SetPassword(Guid resetId, string password, string passwordConfirmation)
+    public Task<ResetOutcome> SetPassword(Guid resetId, string password, string passwordConfirmation, CancellationToken cancellationToken = default)
     {
         // Once the reset is complete, a replay is recognised for a few minutes only, through the account's lockout.
         var command = new StepCommand<PasswordResetState>(nameof(SetPassword), [password, passwordConfirmation], Secret: new(
@@ -180,7 +180,7 @@ public sealed partial class PasswordResetGrain(
             // The account first: should this grain fail before its own write, a retry with the same password
             // succeeds again, and one with another password is refused (the first one was set).
             var fingerprint = CommandFingerprint.Of(state.FingerprintKey, "new-password", password);
-            var applied = await Account.ResetPassword(state.ResetId, await hasher.HashAsync(password), fingerprint);
+            var applied = await Account.ResetPassword(state.ResetId, await hasher.HashAsync(password, cancellationToken), fingerprint);
             state.Step = ResetStep.Completed;
             if (!applied)
             {

@@ -4,8 +4,6 @@ using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Passwords;
 using Enrolment.Grains.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using static Enrolment.Grains.Tests.Accounts.AccountTestData;
 
@@ -60,13 +58,11 @@ public sealed class SignInCostTests(SignInCostTests.CountingCluster fixture) : I
     }
 
     /// <summary>The shared test cluster, whose hasher counts verifications.</summary>
-    public sealed class CountingCluster : ClusterFixture
+    public sealed class CountingCluster : WrappedHasherCluster<CountingHasher>
     {
-        public CountingHasher Counter { get; private set; } = null!;
+        public CountingHasher Counter => Hasher;
 
-        protected override void ConfigureSilo(IServiceCollection services) =>
-            services.Replace(ServiceDescriptor.Singleton<IPasswordHasher>(provider =>
-                Counter = new CountingHasher(new Argon2PasswordHasher(provider.GetRequiredService<IOptions<PasswordHashingOptions>>()))));
+        protected override CountingHasher Wrap(IPasswordHasher real) => new(real);
     }
 
     public sealed class CountingHasher(IPasswordHasher inner) : IPasswordHasher
