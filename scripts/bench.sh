@@ -3,9 +3,11 @@
 # made durable for the run; the member directory; one silo and one gateway built Release by ./run.sh; the load
 # profile of docs/benchmarks.md), measures, prints a table, and stops everything it started, also on Ctrl-C or failure.
 #
-#   scripts/bench.sh [--quick] [--json FILE]
+#   scripts/bench.sh [--quick] [--timing] [--json FILE]
 #
 #   --quick      shorter phases: done within 4 minutes once the builds are up to date
+#   --timing     instead of the phases below: enrols 200 members, then times sign-in and lost password for them,
+#                for directory members without an account and for unknown numbers (docs/reliability.md)
 #   --json FILE  also write the figures as JSON (fields described in docs/benchmarks.md)
 #
 # Measured, in this order: PostgreSQL's durable-upsert ceiling (pgbench), the Argon2id ceiling (the load generator's
@@ -20,10 +22,11 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 # shellcheck source=scripts/postgres.sh
 source "$here/postgres.sh"
 
-quick="" json_file=""
+quick="" timing="" json_file=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1; shift ;;
+    --timing) timing=200; shift ;;
     --json) json_file=$2; shift 2 ;;
     -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see scripts/bench.sh --help)" >&2; exit 2 ;;
@@ -43,6 +46,7 @@ if [ -n "${ENROLMENT_BENCH_SECONDS:-}" ]; then
   run_secs=$ENROLMENT_BENCH_SECONDS ramp_secs=0 members=50000
 fi
 users=64
+if [ -n "$timing" ]; then members=10000; fi
 
 say() { echo "[bench] $*" >&2; }
 began=$(date +%s)
@@ -111,6 +115,14 @@ silo_pid=$(program_pid Enrolment.Silo.dll)
 gateway_pid=$(program_pid Enrolment.Gateway.dll)
 postmaster_pid=$(head -n 1 "$db_home/data/postmaster.pid")
 [ -n "$silo_pid" ] && [ -n "$gateway_pid" ] || { say "silo or gateway process not found"; exit 1; }
+
+if [ -n "$timing" ]; then
+  say "timing: enrolling $timing members (SMS to the phone on file), then $timing answers of each kind, one at a time"
+  load enrol --users 8 --journeys "$timing" --mix 100,0,0 --sign-ins 0
+  dotnet "$load_dll" timing --target "$target" --directory-size "$members" --enrolled-from 0 --count "$timing" \
+    ${json_file:+--json "$json_file"}
+  exit
+fi
 
 # CPU time of processes, in clock ticks (utime + stime of /proc/PID/stat; the name field may hold spaces).
 ticks() {

@@ -152,10 +152,11 @@ internal static class LoadCommand
         root.Validators.Add(Validate);
         root.SetAction(RunAsync);
         root.Subcommands.Add(HashBenchmarkCommand.Create());
+        root.Subcommands.Add(TimingCommand.Create());
         return root;
     }
 
-    private static Uri ParseTarget(ArgumentResult result)
+    internal static Uri ParseTarget(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         if (Uri.TryCreate(text, UriKind.Absolute, out var target) && LoopbackTarget.IsLoopback(target))
