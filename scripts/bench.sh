@@ -116,14 +116,6 @@ gateway_pid=$(program_pid Enrolment.Gateway.dll)
 postmaster_pid=$(head -n 1 "$db_home/data/postmaster.pid")
 [ -n "$silo_pid" ] && [ -n "$gateway_pid" ] || { say "silo or gateway process not found"; exit 1; }
 
-if [ -n "$timing" ]; then
-  say "timing: enrolling $timing members (SMS to the phone on file), then $timing answers of each kind, one at a time"
-  load enrol --users 8 --journeys "$timing" --mix 100,0,0 --sign-ins 0
-  dotnet "$load_dll" timing --target "$target" --directory-size "$members" --enrolled-from 0 --count "$timing" \
-    ${json_file:+--json "$json_file"}
-  exit
-fi
-
 # CPU time of processes, in clock ticks (utime + stime of /proc/PID/stat; the name field may hold spaces).
 ticks() {
   local pid own total=0
@@ -168,6 +160,14 @@ measured() {
     '{silo: ($silo * 1000 / $hz), gateway: ($gateway * 1000 / $hz), postgres: ($postgres * 1000 / $hz), commits: $commits}' \
     >"$work/$name.server.json"
 }
+
+if [ -n "$timing" ]; then
+  say "timing: enrolling $timing members (SMS to the phone on file), then $timing answers of each kind, one at a time"
+  load enrol --users 8 --journeys "$timing" --mix 100,0,0 --sign-ins 0
+  dotnet "$load_dll" timing --target "$target" --directory-size "$members" --enrolled-from 0 --count "$timing" \
+    ${json_file:+--json "$json_file"}
+  exit
+fi
 
 load_before=$(cut -d ' ' -f 1 /proc/loadavg)
 
