@@ -38,6 +38,7 @@ public static class GrainServices
         services.AddOptions<PasswordResetOptions>()
             .Configure<IOptions<EnrolmentOptions>, IOptions<AccountOptions>>((reset, enrolment, accounts) => reset.From(enrolment.Value, accounts.Value));
         services.TryAddSingleton<DummySecretHash>();
+        services.TryAddSingleton<ResetPacing>();
         services.TryAddSingleton<OutboxDelivery>();
         services.AddOptions<SmsCeilingOptions>()
             .Bind(configuration.GetSection(SmsCeilingOptions.Section))

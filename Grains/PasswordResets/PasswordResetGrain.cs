@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Enrolment.Grains.Accounts;
 using Enrolment.Grains.Codes;
 using Enrolment.Grains.Delivery;
@@ -24,6 +25,7 @@ public sealed partial class PasswordResetGrain(
     [PersistentState("password-reset", StorageNames.Store)] IPersistentState<PasswordResetState> reset,
     IPasswordHasher hasher,
     DummySecretHash dummyHash,
+    ResetPacing pacing,
     OutboxDelivery delivery,
     TimeProvider time,
     IOptions<PasswordResetOptions> options,
@@ -51,6 +53,7 @@ public sealed partial class PasswordResetGrain(
 
     public async Task<ResetOutcome> Start(DateOnly birthDate)
     {
+        var startedAt = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
         if (_options.Codes.SendRefusal(State.Sends, 0, now, out _) is { } tooMany)
         {
@@ -113,6 +116,7 @@ public sealed partial class PasswordResetGrain(
         // request answer later than a decoy, and so tell which numbers and birth dates match. The reminder is
         // stored first, so that a silo dying during the first try cannot lose the message.
         await Work.RescheduleAsync();
+        await PaceAsync(genuine, startedAt);
         return ResetOutcome.Success(View());
     }
 
@@ -277,6 +281,19 @@ public sealed partial class PasswordResetGrain(
 
         Audit(AuditKinds.ResetUnmatched);
         logger.LogInformation("Lost-password request matched no account; answered with a decoy");
+    }
+
+    /// <summary>A genuine request teaches the silo how long one takes; a decoy of the same channel takes as long.</summary>
+    private Task PaceAsync(bool genuine, long startedAt)
+    {
+        var bySms = State.MaskedPhone is not null;
+        if (!genuine)
+        {
+            return pacing.DecoyAsync(bySms, startedAt);
+        }
+
+        pacing.Genuine(bySms, startedAt);
+        return Task.CompletedTask;
     }
 
     private ResetView View() => State.Step == ResetStep.EnterCode
