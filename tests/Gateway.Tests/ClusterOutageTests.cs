@@ -135,6 +135,10 @@ public sealed class ClusterOutageTests : IAsyncLifetime
             ["GET /api/help/member-number"] = ("/api/help/member-number", null, down, alone),
             ["GET /api/franceconnect"] = ("/api/franceconnect", null, down, alone),
             ["POST /api/franceconnect/link"] = ("/api/franceconnect/link", new { memberNumber }, down, down),
+            ["DELETE /api/franceconnect/link"] = ("/api/franceconnect/link", null, down, alone),
+            ["GET /api/franceconnect/enrolment"] = ("/api/franceconnect/enrolment", null, down, alone),
+            ["POST /api/franceconnect/enrolment/session"] = ("/api/franceconnect/enrolment/session", new { }, down, down),
+            ["POST /api/me/password"] = ("/api/me/password", new { password, passwordConfirmation = password }, down, down),
 
             // Browser routes, which redirect: sign-in's limit per address lives in the cluster; signing out needs it
             // only for a session to end.
