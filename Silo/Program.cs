@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Builder;
 using Enrolment.ServiceDefaults;
 using Enrolment.Silo;
 using Enrolment.Silo.Database;
 using Enrolment.Silo.Hosting;
 using Enrolment.Silo.Management;
 using Enrolment.Silo.Members;
+using Microsoft.AspNetCore.Builder;
 
 ImportCommand? import = null;
 var oneShot = SeedCommand.TryParse(args, out var seed, out var hostArgs)
