@@ -39,6 +39,7 @@ public static class GrainServices
             .Configure<IOptions<EnrolmentOptions>, IOptions<AccountOptions>>((reset, enrolment, accounts) => reset.From(enrolment.Value, accounts.Value));
         services.TryAddSingleton<DummySecretHash>();
         services.TryAddSingleton<ResetPacing>();
+        services.TryAddSingleton<DecoySecret>();
         services.TryAddSingleton<OutboxDelivery>();
         services.AddOptions<SmsCeilingOptions>()
             .Bind(configuration.GetSection(SmsCeilingOptions.Section))

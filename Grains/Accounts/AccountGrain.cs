@@ -5,6 +5,7 @@ using Enrolment.Grains.Interfaces.Directory;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.FranceConnect;
 using Enrolment.Grains.Interfaces.Vocabulary;
+using Enrolment.Grains.Limits;
 using Enrolment.Grains.Operations;
 using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Logging;
@@ -76,6 +77,11 @@ public sealed class AccountGrain(
     private async Task<SignInOutcome> CheckSignIn(string secret, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        if (!State.Exists)
+        {
+            await LoadUnknownNumberFailures();
+        }
+
         if (LockRefusal(now) is { } locked)
         {
             return SignInOutcome.Refused(locked);
@@ -358,15 +364,25 @@ public sealed class AccountGrain(
 
         if (!State.Exists)
         {
-            // Nothing is stored for a number without an account: its count lives in this activation, kept alive
-            // long enough to lock like a real account, then forgotten.
-            DelayDeactivation(_options.UnknownNumberMemory);
+            // Nothing is stored for a number without an account: its count lives in the cluster's memory, as long
+            // as a real account keeps its own (UnknownNumberTallyGrain).
+            var (share, number) = UnknownNumbers.TallyOf(GrainFactory, MemberNumber);
+            await share.SetSignInFailures(number, State.Lockout.FailuresInARow, State.Lockout.LockedUntil);
             return;
         }
 
         var detail = $"failures={State.Lockout.FailuresInARow}" + (source is null ? "" : $";{source}");
         Audit(now, retryAfter is null ? AuditKinds.SignInFailed : AuditKinds.SignInLocked, detail);
         await SaveAsync();
+    }
+
+    /// <summary>The failures of a number without an account, wherever its earlier tries were counted.</summary>
+    private async Task LoadUnknownNumberFailures()
+    {
+        var (share, number) = UnknownNumbers.TallyOf(GrainFactory, MemberNumber);
+        var tally = await share.Get(number);
+        State.Lockout.FailuresInARow = tally.SignInFailures;
+        State.Lockout.LockedUntil = tally.LockedUntil;
     }
 
     private Refusal? FirstLoginRefusal(Guid firstLoginId, DateTimeOffset now)

@@ -28,8 +28,14 @@ public sealed class AccountOptions
     /// </summary>
     public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long an activation for a number without an account keeps its failures in memory (nothing is stored).</summary>
+    /// <summary>How long a lost-password request for a number no member has stays in memory after its last call (nothing is stored).</summary>
     public TimeSpan UnknownNumberMemory { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How many numbers without an account the cluster remembers (their sign-in failures and lost-password sends,
+    /// in memory): roughly 100 bytes each, least recently used forgotten first.
+    /// </summary>
+    public int UnknownNumbersKept { get; set; } = 500_000;
 
     /// <summary>Audit events kept per account, enrolment or reset, newest kept.</summary>
     public int AuditTrailLength { get; set; } = 200;
@@ -44,5 +50,6 @@ public sealed class AccountOptions
         && o.ResetWindow > TimeSpan.Zero
         && o.ReplayWindow > TimeSpan.Zero
         && o.UnknownNumberMemory > TimeSpan.Zero
+        && o.UnknownNumbersKept >= 1
         && o.AuditTrailLength >= 1;
 }

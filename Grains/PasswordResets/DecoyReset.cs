@@ -14,6 +14,13 @@ public static class DecoyReset
 {
     public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>
+    /// The key of a number no member has, derived from the cluster's secret (<see cref="DecoySecret"/>): stable
+    /// across silos and restarts with nothing stored for the number, as a member's stored key is.
+    /// </summary>
+    public static string KeyOf(byte[] clusterSecret, string memberNumber) =>
+        Convert.ToBase64String(HMACSHA256.HashData(clusterSecret, Encoding.UTF8.GetBytes("decoy-key:" + memberNumber)));
+
     /// <summary>The decoy's masked phone, or null for a letter.</summary>
     public static string? MaskedPhone(string key, DateOnly birthDate)
     {

@@ -8,6 +8,7 @@ using Enrolment.Grains.Interfaces.Directory;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Members;
 using Enrolment.Grains.Interfaces.Vocabulary;
+using Enrolment.Grains.Limits;
 using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,7 @@ public sealed partial class PasswordResetGrain(
     IPasswordHasher hasher,
     DummySecretHash dummyHash,
     ResetPacing pacing,
+    DecoySecret decoySecret,
     OutboxDelivery delivery,
     TimeProvider time,
     IOptions<PasswordResetOptions> options,
@@ -55,15 +57,27 @@ public sealed partial class PasswordResetGrain(
     {
         var startedAt = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
+        var member = await GrainFactory.GetGrain<IMemberDirectoryGrain>(0).Get(MemberNumber);
+        var unknownNumber = member is null;
+        var tally = UnknownNumbers.TallyOf(GrainFactory, MemberNumber);
+        if (unknownNumber)
+        {
+            // The cluster's tally, not this activation, holds an unknown number's sends: they last as a member's do.
+            State.Sends = [.. (await tally.Share.Get(tally.Number)).ResetSends];
+        }
+
         if (_options.Codes.SendRefusal(State.Sends, 0, now, out _) is { } tooMany)
         {
             return ResetOutcome.Refused(tooMany);
         }
 
-        var member = await GrainFactory.GetGrain<IMemberDirectoryGrain>(0).Get(MemberNumber);
         var genuine = member is not null && member.BirthDate == birthDate && await Account.Exists();
         var phone = genuine ? await Account.GetVerifiedPhone() ?? FrenchMobile.MobileOrNull(member!.MobilePhone) : null;
-        var unknownNumber = member is null;
+        if (!genuine && State.DecoyKey.Length == 0)
+        {
+            State.DecoyKey = DecoyReset.KeyOf(await decoySecret.GetAsync(), MemberNumber);
+        }
+
         if (await SmsCeilingRefusal(genuine, phone, birthDate, now) is { } ceiling)
         {
             if (!unknownNumber)
@@ -104,7 +118,9 @@ public sealed partial class PasswordResetGrain(
 
         if (unknownNumber)
         {
-            // A number no member has leaves no row: its decoy and send count live in this activation, then are forgotten.
+            // A number no member has leaves no row: its current request lives in this activation for a while, its
+            // sends in the cluster's tally, and its decoy's digits come back from the cluster's secret.
+            await tally.Share.SetResetSends(tally.Number, [.. State.Sends]);
             DelayDeactivation(_options.UnknownNumberMemory);
         }
         else
@@ -231,11 +247,6 @@ public sealed partial class PasswordResetGrain(
     /// </summary>
     private async Task<Refusal?> SmsCeilingRefusal(bool genuine, string? phone, DateOnly birthDate, DateTimeOffset now)
     {
-        if (!genuine && State.DecoyKey.Length == 0)
-        {
-            State.DecoyKey = DecoyReset.NewKey();
-        }
-
         if (genuine)
         {
             return phone is null ? null : await PhoneSmsCap.TryTakeAsync(GrainFactory, phone) ?? await SmsCeiling.TryTakeAsync(GrainFactory, now);
