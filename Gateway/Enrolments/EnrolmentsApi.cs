@@ -1,5 +1,6 @@
 using Enrolment.Gateway.ApiDocs;
 using Enrolment.Gateway.Http;
+using Enrolment.Gateway.Http.Shapes;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,7 +21,7 @@ public static class EnrolmentsApi
 
     public static IEndpointRouteBuilder MapEnrolmentsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/enrolments").WithTags("Enrolments");
+        var api = routes.MapGroup("/api/enrolments").WithTags("Enrolments").AnswerNullBodiesAsEmpty();
         api.MapPost("/", IdentitySearch.Start).RequireRateLimiting(RateLimits.IdentitySearch)
             .Refuses(RefusalCodes.NotIdentified, RefusalCodes.AlreadyEnrolled, RefusalCodes.Locked)
             .Example(EnrolmentExamples.IdentityMissing);

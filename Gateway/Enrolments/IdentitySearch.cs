@@ -10,23 +10,21 @@ namespace Enrolment.Gateway.Enrolments;
 public static class IdentitySearch
 {
     public static async Task<Results<Created<JourneyAnswer>, ProblemHttpResult>> Start(
-        [FromBody] IdentityRequest? request, IGrainFactory grains, OpaqueIds ids, TimeProvider clock)
+        [FromBody] IdentityRequest? request, IGrainFactory grains, OpaqueIds ids)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (IdentityValidation.Validate(request, today, out var errors) is not { } identity)
-        {
-            return Problems.Validation(errors);
-        }
+        // The framework has checked the shape (IdentityRequest); only the directory can say whether it matches.
+        var query = new IdentityQuery(request!.LastName!.Trim(), request.FirstName!.Trim(), IdentityValidation.ReadBirthDate(request.BirthDate)!.Value);
+        var email = request.Email!.Trim();
 
         // The same answer whichever field did not match: nothing tells which one was wrong.
-        var member = await grains.GetGrain<IMemberDirectoryGrain>(0).Find(identity.Query);
+        var member = await grains.GetGrain<IMemberDirectoryGrain>(0).Find(query);
         if (member is null)
         {
             return Problems.From(new Refusal(RefusalCodes.NotIdentified));
         }
 
         var outcome = await grains.GetGrain<IEnrolmentGrain>(member.MemberNumber)
-            .Start(new StartJourney(member, identity.Email, identity.Newsletter));
+            .Start(new StartJourney(member, email, request.Newsletter ?? false));
         if (outcome.Refusal is { } refusal)
         {
             return Problems.From(refusal);

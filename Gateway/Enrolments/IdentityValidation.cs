@@ -1,111 +1,62 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Enrolment.Grains.Interfaces.Directory;
 
 namespace Enrolment.Gateway.Enrolments;
 
-/// <summary>What step 1 needs, once its fields have the right shape.</summary>
-public sealed record ValidIdentity(IdentityQuery Query, string Email, bool Newsletter);
-
 /// <summary>
-/// The shape of step 1's fields, checked before the directory is asked: names of letters (accents allowed),
+/// The shape of identity fields, checked before the directory is asked: names of letters (accents allowed),
 /// spaces, hyphens and apostrophes; a real birth date between 1900 and yesterday; a plausible e-mail typed twice.
+/// Each rule answers what is wrong, or null.
 /// </summary>
 public static partial class IdentityValidation
 {
     public const int MaxNameLength = 100;
     public const int MaxEmailLength = 254;
+    public const string BirthDateFormat = "yyyy-MM-dd";
     private static readonly DateOnly EarliestBirthDate = new(1900, 1, 1);
 
-    public static ValidIdentity? Validate(IdentityRequest? request, DateOnly today, out Dictionary<string, string[]> errors)
+    public static string? NameProblem(string? value) => value?.Trim() switch
     {
-        errors = [];
-        if (request is null)
-        {
-            errors["body"] = ["Le corps de la requête doit être un objet JSON."];
-            return null;
-        }
+        null or "" => "Ce champ est obligatoire.",
+        { Length: > MaxNameLength } => $"{MaxNameLength} caractères au plus.",
+        _ when value.Any(char.IsControl) => "Les caractères de contrôle ne sont pas acceptés.",
+        var name when !NamePattern().IsMatch(name) => "Lettres, espaces, tirets et apostrophes uniquement.",
+        _ => null,
+    };
 
-        var lastName = Name(request.LastName, "lastName", errors);
-        var firstName = Name(request.FirstName, "firstName", errors);
-        var birthDate = BirthDate(request.BirthDate, today, errors);
-        var email = Email(request.Email, request.EmailConfirmation, errors);
-        return errors.Count > 0 ? null
-            : new ValidIdentity(new IdentityQuery(lastName!, firstName!, birthDate!.Value), email!, request.Newsletter ?? false);
-    }
-
-    private static string? Name(string? value, string field, Dictionary<string, string[]> errors)
-    {
-        var name = value?.Trim();
-        string? problem = name switch
-        {
-            null or "" => "Ce champ est obligatoire.",
-            { Length: > MaxNameLength } => $"{MaxNameLength} caractères au plus.",
-            _ when value!.Any(char.IsControl) => "Les caractères de contrôle ne sont pas acceptés.",
-            _ when !NamePattern().IsMatch(name) => "Lettres, espaces, tirets et apostrophes uniquement.",
-            _ => null,
-        };
-        return Check(problem, name, field, errors);
-    }
-
-    internal static DateOnly? BirthDate(string? value, DateOnly today, Dictionary<string, string[]> errors)
+    public static string? BirthDateProblem(string? value, DateOnly today)
     {
         if (string.IsNullOrEmpty(value))
         {
-            errors["birthDate"] = ["Ce champ est obligatoire."];
-            return null;
+            return "Ce champ est obligatoire.";
         }
 
-        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (ReadBirthDate(value) is not { } date)
         {
-            errors["birthDate"] = ["Une date réelle au format AAAA-MM-JJ est attendue."];
-            return null;
+            return "Une date réelle au format AAAA-MM-JJ est attendue.";
         }
 
-        if (date < EarliestBirthDate || date >= today)
-        {
-            errors["birthDate"] = ["La date de naissance doit être passée et postérieure à 1900."];
-            return null;
-        }
-
-        return date;
+        return date < EarliestBirthDate || date >= today ? "La date de naissance doit être passée et postérieure à 1900." : null;
     }
 
-    internal static string? Email(string? value, string? confirmation, Dictionary<string, string[]> errors)
+    /// <summary>The date of a birth date whose shape was checked (<see cref="BirthDateProblem"/>).</summary>
+    public static DateOnly? ReadBirthDate(string? value) =>
+        DateOnly.TryParseExact(value, BirthDateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    public static string? EmailProblem(string? value) => value?.Trim() switch
     {
-        var email = value?.Trim();
-        string? problem = email switch
-        {
-            null or "" => "Ce champ est obligatoire.",
-            { Length: > MaxEmailLength } => $"{MaxEmailLength} caractères au plus.",
-            _ when value!.Any(char.IsControl) => "Les caractères de contrôle ne sont pas acceptés.",
-            _ when !EmailPattern().IsMatch(email) => "Une adresse e-mail valide est attendue (nom@domaine.fr).",
-            _ => null,
-        };
-        if (Check(problem, email, "email", errors) is null)
-        {
-            return null;
-        }
+        null or "" => "Ce champ est obligatoire.",
+        { Length: > MaxEmailLength } => $"{MaxEmailLength} caractères au plus.",
+        _ when value.Any(char.IsControl) => "Les caractères de contrôle ne sont pas acceptés.",
+        var email when !EmailPattern().IsMatch(email) => "Une adresse e-mail valide est attendue (nom@domaine.fr).",
+        _ => null,
+    };
 
-        if (!string.Equals(email, confirmation?.Trim(), StringComparison.OrdinalIgnoreCase))
-        {
-            errors["emailConfirmation"] = ["Les deux adresses e-mail ne sont pas identiques."];
-            return null;
-        }
-
-        return email;
-    }
-
-    private static string? Check(string? problem, string? value, string field, Dictionary<string, string[]> errors)
-    {
-        if (problem is null)
-        {
-            return value;
-        }
-
-        errors[field] = [problem];
-        return null;
-    }
+    /// <summary>Said only once the e-mail itself has the right shape.</summary>
+    public static string? ConfirmationProblem(string? email, string? confirmation) =>
+        EmailProblem(email) is not null || string.Equals(email!.Trim(), confirmation?.Trim(), StringComparison.OrdinalIgnoreCase)
+            ? null
+            : "Les deux adresses e-mail ne sont pas identiques.";
 
     // Letters of any script (with their accents), separated by spaces, hyphens or apostrophes; no digit, no control.
     [GeneratedRegex(@"^\p{L}[\p{L}\p{M} '’\-]*\z")]

@@ -11,6 +11,7 @@ public static class GatewayHttp
         builder.Services.AddReverseProxies(builder.Configuration);
         builder.Services.AddGatewayProblemDetails();
         builder.Services.AddGatewayJson();
+        builder.Services.AddValidation();
         builder.Services.AddGatewayRateLimits(builder.Configuration);
         builder.Services.AddSharedDataProtection(builder.Configuration);
         return builder;

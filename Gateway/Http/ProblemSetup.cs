@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Enrolment.Gateway.Http;
@@ -14,6 +15,12 @@ public static class ProblemSetup
         {
             var problem = context.ProblemDetails;
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            if (problem is HttpValidationProblemDetails validation)
+            {
+                // The framework's validation names fields as C# does (IsMine); the API names them as its JSON does.
+                validation.Errors = CamelCaseKeys(validation.Errors);
+            }
+
             if (!problem.Extensions.ContainsKey("code"))
             {
                 problem.Extensions["code"] = HttpProblemCodes.ForStatus(status);
@@ -34,6 +41,9 @@ public static class ProblemSetup
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
+
+    internal static Dictionary<string, string[]> CamelCaseKeys(IDictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
 
     internal static ProblemDetails Problem(int status, string code, IDictionary<string, string[]>? errors = null)
     {

@@ -1,9 +1,11 @@
 using Enrolment.Gateway.ApiDocs;
 using Enrolment.Gateway.Enrolments;
 using Enrolment.Gateway.Http;
+using Enrolment.Gateway.Http.Shapes;
 using Enrolment.Gateway.Sessions;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Members;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,7 +19,8 @@ public static class PasswordResetsApi
 {
     public static IEndpointRouteBuilder MapPasswordResetsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/password-resets").WithTags("PasswordResets").RequireRateLimiting(RateLimits.PasswordReset);
+        var api = routes.MapGroup("/api/password-resets").WithTags("PasswordResets").RequireRateLimiting(RateLimits.PasswordReset)
+            .AnswerNullBodiesAsEmpty();
         api.MapPost("/", Start).Refuses(RefusalCodes.Locked, RefusalCodes.SmsCeiling);
         api.MapGet("/{resetId}", Get).Refuses(RefusalCodes.UnknownReset, RefusalCodes.ResetExpired);
         api.MapPost("/{resetId}/code", SubmitCode).Refuses(RefusalCodes.UnknownReset, RefusalCodes.ResetExpired, RefusalCodes.CodeMismatch, RefusalCodes.CodeExpired, RefusalCodes.WrongStep);
@@ -28,22 +31,18 @@ public static class PasswordResetsApi
     public static async Task<Results<Created<ResetAnswer>, ProblemHttpResult>> Start(
         [FromBody] ResetStartRequest? request,
         IGrainFactory grains,
-        TimeProvider clock,
         [FromKeyedServices(MemberScopedIds.PasswordReset)] OpaqueIds resetIds)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (ResetInput.CheckStart(request, today, out var memberNumber, out var birthDate) is { Count: > 0 } errors)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var outcome = await grains.GetGrain<IPasswordResetGrain>(memberNumber).Start(birthDate);
+        // Nothing in the shape says whether the number exists: the framework checked it (ResetStartRequest).
+        MemberNumber.TryNormalise(request!.MemberNumber, out var memberNumber);
+        var birthDate = IdentityValidation.ReadBirthDate(request.BirthDate)!.Value;
+        var outcome = await grains.GetGrain<IPasswordResetGrain>(memberNumber!).Start(birthDate);
         if (outcome.Refusal is { } refusal)
         {
             return Problems.From(refusal);
         }
 
-        var answer = ResetAnswer.From(resetIds.Create(memberNumber, outcome.View!.ResetId), outcome.View);
+        var answer = ResetAnswer.From(resetIds.Create(memberNumber!, outcome.View!.ResetId), outcome.View);
         return TypedResults.Created($"/api/password-resets/{answer.ResetId}", answer);
     }
 
@@ -56,9 +55,7 @@ public static class PasswordResetsApi
         [FromBody] ResetCodeRequest? request,
         IGrainFactory grains,
         [FromKeyedServices(MemberScopedIds.PasswordReset)] OpaqueIds resetIds) =>
-        ResetInput.CheckCode(request, out var code) is { Count: > 0 } errors
-            ? Invalid(errors)
-            : Run(resetId, resetIds, grains, (reset, id) => reset.SubmitCode(id, code));
+        Run(resetId, resetIds, grains, (reset, id) => reset.SubmitCode(id, request!.Code!.Trim()));
 
     /// <summary>The hash is dropped from the silo's queue if the request is aborted before its turn.</summary>
     public static Task<Results<Ok<ResetAnswer>, ProblemHttpResult>> SetPassword(
@@ -67,9 +64,7 @@ public static class PasswordResetsApi
         IGrainFactory grains,
         [FromKeyedServices(MemberScopedIds.PasswordReset)] OpaqueIds resetIds,
         CancellationToken requestAborted) =>
-        ResetInput.CheckPassword(request) is { Count: > 0 } errors
-            ? Invalid(errors)
-            : Run(resetId, resetIds, grains, (reset, id) => reset.SetPassword(id, request!.Password!, request.PasswordConfirmation!, requestAborted));
+        Run(resetId, resetIds, grains, (reset, id) => reset.SetPassword(id, request!.Password!, request.PasswordConfirmation!, requestAborted));
 
     private static async Task<Results<Ok<ResetAnswer>, ProblemHttpResult>> Run(
         string resetId, OpaqueIds resetIds, IGrainFactory grains, Func<IPasswordResetGrain, Guid, Task<ResetOutcome>> step)
@@ -82,16 +77,15 @@ public static class PasswordResetsApi
         var outcome = await step(grains.GetGrain<IPasswordResetGrain>(reset.MemberNumber), reset.Id);
         return outcome.Refusal is { } refusal ? Problems.From(refusal) : TypedResults.Ok(ResetAnswer.From(resetId, outcome.View!));
     }
-
-    private static Task<Results<Ok<ResetAnswer>, ProblemHttpResult>> Invalid(Dictionary<string, string[]> errors) =>
-        Task.FromResult<Results<Ok<ResetAnswer>, ProblemHttpResult>>(Problems.Validation(errors));
 }
 
-public sealed record ResetStartRequest(string? MemberNumber, string? BirthDate);
+public sealed record ResetStartRequest([property: MemberNumberShape] string? MemberNumber, [property: BirthDateShape] string? BirthDate);
 
-public sealed record ResetCodeRequest(string? Code);
+public sealed record ResetCodeRequest([property: OneTimeCodeShape] string? Code);
 
-public sealed record ResetPasswordRequest(string? Password, string? PasswordConfirmation);
+public sealed record ResetPasswordRequest(
+    [property: SecretShape] string? Password,
+    [property: ConfirmsSecret("Password")] string? PasswordConfirmation);
 
 /// <summary>
 /// <c>{resetId, step, maskedPhone?, codeExpiresAt?, codeLength?}</c>: the same shape whether or not the number

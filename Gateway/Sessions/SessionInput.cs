@@ -1,34 +1,28 @@
 using Enrolment.Gateway.Enrolments;
-using Enrolment.Grains.Interfaces.Members;
+using Enrolment.Gateway.Http.Shapes;
 
 namespace Enrolment.Gateway.Sessions;
 
-/// <summary>Shape checks before any grain is called: a refused shape costs no attempt and changes nothing.</summary>
+/// <summary>
+/// Shape checks of the calls that must first check who is calling (a first-login id, a session): the framework's
+/// validation would run before that, and answer a 400 where today's answer is a 401 or 404. Same rules as the
+/// attributes of the other bodies; a refused shape costs no attempt and changes nothing.
+/// </summary>
 public static class SessionInput
 {
-    public const int MaxSecretLength = 256;
-
-    public static Dictionary<string, string[]> CheckSignIn(SignInRequest? request, out string memberNumber)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (!MemberNumber.TryNormalise(request?.MemberNumber, out var normalised))
-        {
-            errors["memberNumber"] = ["L'identifiant compte 10 chiffres (XXXXXXXX.XX)."];
-        }
-
-        if (!IsSecret(request?.Secret))
-        {
-            errors["secret"] = ["Saisissez votre mot de passe ou votre code d'accès provisoire."];
-        }
-
-        memberNumber = normalised ?? "";
-        return errors;
-    }
-
     public static Dictionary<string, string[]> CheckFirstLogin(FirstLoginRequestBody? request, out string email)
     {
         var errors = new Dictionary<string, string[]>();
-        email = IdentityValidation.Email(request?.Email, request?.EmailConfirmation, errors) ?? "";
+        if (IdentityValidation.EmailProblem(request?.Email) is { } emailProblem)
+        {
+            errors["email"] = [emailProblem];
+        }
+        else if (IdentityValidation.ConfirmationProblem(request!.Email, request.EmailConfirmation) is { } confirmationProblem)
+        {
+            errors["emailConfirmation"] = [confirmationProblem];
+        }
+
+        email = request?.Email?.Trim() ?? "";
         CheckNewPassword(request?.Password, request?.PasswordConfirmation, errors);
         return errors;
     }
@@ -36,15 +30,13 @@ public static class SessionInput
     /// <summary>Only presence and size here: the password rules themselves are the grain's, with the member's data.</summary>
     public static void CheckNewPassword(string? password, string? confirmation, Dictionary<string, string[]> errors)
     {
-        if (!IsSecret(password))
+        if (!SecretShapeAttribute.Fits(password))
         {
-            errors["password"] = ["Saisissez un mot de passe."];
+            errors["password"] = [SecretShapeAttribute.PasswordMissing];
         }
-        else if (confirmation is not { Length: <= MaxSecretLength })
+        else if (ConfirmsSecretAttribute.ProblemOf(password, confirmation) is { } problem)
         {
-            errors["passwordConfirmation"] = ["Confirmez le mot de passe."];
+            errors["passwordConfirmation"] = [problem];
         }
     }
-
-    private static bool IsSecret(string? value) => value is { Length: > 0 and <= MaxSecretLength };
 }

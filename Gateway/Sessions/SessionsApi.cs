@@ -1,8 +1,10 @@
 using Enrolment.Gateway.ApiDocs;
 using Enrolment.Gateway.Enrolments;
 using Enrolment.Gateway.Http;
+using Enrolment.Gateway.Http.Shapes;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Interfaces.Members;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +17,7 @@ public static class SessionsApi
 {
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api").WithTags("Sessions");
+        var api = routes.MapGroup("/api").WithTags("Sessions").AnswerNullBodiesAsEmpty();
         api.MapPost("/sessions", SignIn).RequireRateLimiting(RateLimits.SignIn)
             .Refuses(RefusalCodes.InvalidCredentials, RefusalCodes.Locked);
         api.MapGet("/first-login/{firstLoginId}", GetFirstLogin).RequireRateLimiting(RateLimits.SignIn)
@@ -35,16 +37,12 @@ public static class SessionsApi
         IGrainFactory grains,
         [FromKeyedServices(MemberScopedIds.FirstLogin)] OpaqueIds firstLoginIds)
     {
-        if (SessionInput.CheckSignIn(request, out var memberNumber) is { Count: > 0 } errors)
-        {
-            return Problems.Validation(errors);
-        }
-
-        var outcome = await grains.GetGrain<IAccountGrain>(memberNumber).SignIn(request!.Secret!, context.RequestAborted);
+        MemberNumber.TryNormalise(request!.MemberNumber, out var memberNumber);
+        var outcome = await grains.GetGrain<IAccountGrain>(memberNumber!).SignIn(request.Secret!, context.RequestAborted);
         return outcome switch
         {
             { Refusal: { } refusal } => Problems.From(refusal),
-            { FirstLoginId: { } firstLoginId } => TypedResults.Ok(SessionAnswer.FirstLogin(firstLoginIds.Create(memberNumber, firstLoginId))),
+            { FirstLoginId: { } firstLoginId } => TypedResults.Ok(SessionAnswer.FirstLogin(firstLoginIds.Create(memberNumber!, firstLoginId))),
             _ => await SignedIn(context, outcome.Profile!),
         };
     }
@@ -140,7 +138,9 @@ public static class SessionsApi
     }
 }
 
-public sealed record SignInRequest(string? MemberNumber, string? Secret);
+public sealed record SignInRequest(
+    [property: MemberNumberShape] string? MemberNumber,
+    [property: SecretShape(ErrorMessage = "Saisissez votre mot de passe ou votre code d'accès provisoire.")] string? Secret);
 
 public sealed record NewPasswordRequest(string? Password, string? PasswordConfirmation);
 
