@@ -33,7 +33,7 @@ public sealed class AccountOptions
 
     /// <summary>
     /// How many numbers without an account the cluster remembers (their sign-in failures and lost-password sends,
-    /// in memory): roughly 100 bytes each, least recently used forgotten first.
+    /// in memory): about 120 to 220 bytes each (docs/accounts.md), least recently used forgotten first.
     /// </summary>
     public int UnknownNumbersKept { get; set; } = 500_000;
 
