@@ -42,6 +42,29 @@ public sealed class AccountsOnPostgresTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_number_no_member_has_shows_the_same_decoy_digits_after_the_silos_restart()
+    {
+        var first = await silos.StartSiloAsync();
+        var client = (await silos.StartGatewayClientAsync()).Services.GetRequiredService<IClusterClient>();
+        var birthDate = new DateOnly(1985, 8, 1);
+        string unknown;
+        ResetView shown;
+        do
+        {
+            unknown = UniqueMemberNumber();
+            shown = (await client.GetGrain<IPasswordResetGrain>(unknown).Start(birthDate)).View!;
+        }
+        while (shown.MaskedPhone is null);
+
+        // Nothing was stored for the number: its digits come back from the cluster's secret, kept in PostgreSQL.
+        await silos.StartSiloAsync();
+        await silos.KillAsync(first);
+        var again = await Eventually.Answers(() => client.GetGrain<IPasswordResetGrain>(unknown).Start(birthDate));
+
+        Assert.Equal(shown.MaskedPhone, again.View?.MaskedPhone);
+    }
+
+    [Fact]
     public async Task A_session_cookie_minted_by_one_gateway_is_accepted_by_another_after_the_first_is_gone()
     {
         var silo = await silos.StartSiloAsync();
