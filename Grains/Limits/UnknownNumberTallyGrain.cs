@@ -25,9 +25,9 @@ public sealed class UnknownNumberTallyGrain(
     public Task<UnknownNumberTally> Get(ulong number) =>
         Task.FromResult(_tallies.TryGetValue(number, out var kept) ? kept.Tally : UnknownNumberTally.None);
 
-    public Task SetResetSends(ulong number, DateTimeOffset[] sends)
+    public Task SetResetSends(ulong number, DateTimeOffset[] sends, DecoyRequest lastReset)
     {
-        Set(number, Current(number) with { ResetSends = sends });
+        Set(number, Current(number) with { ResetSends = sends, LastReset = lastReset });
         return Task.CompletedTask;
     }
 

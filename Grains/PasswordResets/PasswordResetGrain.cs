@@ -35,6 +35,7 @@ public sealed partial class PasswordResetGrain(
 {
     private readonly PasswordResetOptions _options = options.Value;
     private StepPipeline<PasswordResetState, ResetStep, ResetOutcome>? _steps;
+    private bool _unknownNumber;
 
     private PasswordResetState State => reset.State;
 
@@ -58,7 +59,7 @@ public sealed partial class PasswordResetGrain(
         var startedAt = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
         var member = await GrainFactory.GetGrain<IMemberDirectoryGrain>(0).Get(MemberNumber);
-        var unknownNumber = member is null;
+        var unknownNumber = _unknownNumber = member is null;
         var tally = UnknownNumbers.TallyOf(GrainFactory, MemberNumber);
         if (unknownNumber)
         {
@@ -120,7 +121,7 @@ public sealed partial class PasswordResetGrain(
         {
             // A number no member has leaves no row: its current request lives in this activation for a while, its
             // sends in the cluster's tally, and its decoy's digits come back from the cluster's secret.
-            await tally.Share.SetResetSends(tally.Number, [.. State.Sends]);
+            await tally.Share.SetResetSends(tally.Number, [.. State.Sends], new DecoyRequest(State.ResetId, State.Step, State.MaskedPhone, now));
             DelayDeactivation(_options.UnknownNumberMemory);
         }
         else
@@ -134,6 +135,33 @@ public sealed partial class PasswordResetGrain(
         await Work.RescheduleAsync();
         await PaceAsync(genuine, startedAt);
         return ResetOutcome.Success(View());
+    }
+
+    /// <summary>
+    /// A number no member has keeps no row: once its activation is gone, its last decoy comes back from the cluster's
+    /// tally, so that its id still answers as a member's request would (expired, or the letter "sent").
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        if (State.Exists)
+        {
+            return;
+        }
+
+        var (share, number) = UnknownNumbers.TallyOf(GrainFactory, MemberNumber);
+        if ((await share.Get(number)).LastReset is not { } last)
+        {
+            return;
+        }
+
+        _unknownNumber = true;
+        State.ResetId = last.ResetId;
+        State.Step = last.Step;
+        State.MaskedPhone = last.MaskedPhone;
+        State.LastStepAt = last.StartedAt;
+        State.IsDecoy = true;
+        State.Code = last.Step == ResetStep.EnterCode ? _options.Codes.Issue(last.StartedAt).Record : null;
     }
 
     public Task<ResetOutcome> Get(Guid resetId) =>
@@ -311,7 +339,8 @@ public sealed partial class PasswordResetGrain(
         ? new(State.ResetId, State.Step, State.MaskedPhone, State.Code?.ExpiresAt, _options.Codes.Length)
         : new(State.ResetId, State.Step, State.MaskedPhone, null);
 
-    private Task SaveAsync() => this.SaveOrMakeWayAsync(reset);
+    /// <summary>A number no member has is never written, whichever step it reaches.</summary>
+    private Task SaveAsync() => _unknownNumber ? Task.CompletedTask : this.SaveOrMakeWayAsync(reset);
 
     private void Audit(string kind, string? detail = null) =>
         AuditTrail.Append(State.Audit, new AuditEvent(time.GetUtcNow(), kind, detail), _options.AuditTrailLength);

@@ -208,6 +208,7 @@ public sealed class PasswordResetTests(ClusterFixture fixture)
             }
 
             Assert.Equal([RefusalCodes.CodeMismatch, RefusalCodes.CodeMismatch, RefusalCodes.ResetExpired], answers);
+            Assert.Equal(0, fixture.Storage.WritesOf(Reset(unknown).GetGrainId()));
         }
         else
         {

@@ -25,6 +25,7 @@ public sealed class UnknownNumberTests(UnknownNumberTests.TwoSilos fixture) : IC
     public async Task An_unknown_number_shows_the_same_digits_once_its_activation_is_gone()
     {
         var (unknown, first) = await UnknownNumberShowingAPhone();
+        Assert.Equal(RefusalCodes.CodeMismatch, (await Reset(unknown).SubmitCode(first.ResetId, "000000")).Refusal?.Code);
 
         await fixture.Advance(PastMemory);
         await fixture.Cluster.DeactivateAsync(Reset(unknown));
@@ -33,6 +34,24 @@ public sealed class UnknownNumberTests(UnknownNumberTests.TwoSilos fixture) : IC
         Assert.Equal(first.Step, again.Step);
         Assert.Equal(first.MaskedPhone, again.MaskedPhone);
         Assert.NotEqual(first.ResetId, again.ResetId);
+        Assert.False((await fixture.ReadStoredState<PasswordResetState>("password-reset", Reset(unknown).GetGrainId())).Exists);
+    }
+
+    [Fact]
+    public async Task An_unknown_numbers_request_id_answers_as_a_members_once_its_activation_is_gone()
+    {
+        var member = await MemberWithPassword(fixture);
+        var real = (await Reset(member.MemberNumber).Start(BirthDate)).View!;
+        var (unknown, decoy) = await UnknownNumberShowingAPhone();
+
+        await fixture.Advance(PastMemory);
+        await fixture.Cluster.DeactivateAsync(Reset(member.MemberNumber));
+        await fixture.Cluster.DeactivateAsync(Reset(unknown));
+
+        Assert.Equal(RefusalCodes.ResetExpired, (await Reset(member.MemberNumber).Get(real.ResetId)).Refusal?.Code);
+        Assert.Equal(RefusalCodes.ResetExpired, (await Reset(unknown).Get(decoy.ResetId)).Refusal?.Code);
+        Assert.Equal(RefusalCodes.UnknownReset, (await Reset(unknown).Get(Guid.NewGuid())).Refusal?.Code);
+        Assert.Equal(RefusalCodes.ResetExpired, (await Reset(unknown).SubmitCode(decoy.ResetId, "123456")).Refusal?.Code);
         Assert.False((await fixture.ReadStoredState<PasswordResetState>("password-reset", Reset(unknown).GetGrainId())).Exists);
     }
 

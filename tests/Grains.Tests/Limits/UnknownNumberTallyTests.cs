@@ -1,3 +1,4 @@
+using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Limits;
 using Enrolment.Grains.Tests.Fixtures;
 
@@ -27,7 +28,7 @@ public sealed class UnknownNumberTallyTests(UnknownNumberTallyTests.TwoPerShare 
         var (share, numbers) = ThreeNumbersOfOneShare();
         var old = fixture.Time.GetUtcNow() - TimeSpan.FromHours(25);
 
-        await share.SetResetSends(numbers[0], [old]);
+        await share.SetResetSends(numbers[0], [old], new DecoyRequest(Guid.NewGuid(), ResetStep.EnterCode, null, old));
 
         Assert.Empty((await share.Get(numbers[0])).ResetSends);
     }
