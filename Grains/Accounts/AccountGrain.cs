@@ -33,7 +33,17 @@ public sealed class AccountGrain(
 
     private string MemberNumber => this.GetPrimaryKeyString();
 
-    public Task<bool> Exists() => Task.FromResult(State.Exists);
+    public Task<bool> Exists()
+    {
+        if (!State.Exists)
+        {
+            // Every journey's start asks: an activation holding no account would only take memory while the journey
+            // is open (a number's failures without an account live in UnknownNumberTallyGrain, not here).
+            this.DeactivateOnIdle();
+        }
+
+        return Task.FromResult(State.Exists);
+    }
 
     public async Task Create(NewAccount account)
     {

@@ -1,0 +1,30 @@
+using Enrolment.Grains.Interfaces.Accounts;
+using Enrolment.Grains.Interfaces.Enrolments;
+using Enrolment.Grains.Tests.Fixtures;
+
+namespace Enrolment.Grains.Tests.Enrolments;
+
+/// <summary>An open journey keeps one activation in the silo's memory, its own: not also an empty account's.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class OpenJourneyMemoryTests(ClusterFixture cluster)
+{
+    private readonly JourneyDriver _driver = new(cluster);
+
+    [Fact]
+    public async Task Starting_a_journey_leaves_no_account_activation_behind_while_the_journey_stays()
+    {
+        var member = TestMembers.Next();
+        var journey = _driver.GrainOf(member);
+
+        (await journey.Start(new StartJourney(member, JourneyDriver.Email, Newsletter: false))).ShouldSucceed();
+
+        var account = cluster.Grains.GetGrain<IAccountGrain>(member.MemberNumber).GetGrainId();
+        await Eventually.True(
+            async () => !(await ActiveGrainsAsync(account.Type)).Contains(account),
+            "the member's empty account activation to be gone");
+        Assert.Contains(journey.GetGrainId(), await ActiveGrainsAsync(journey.GetGrainId().Type));
+    }
+
+    private ValueTask<List<GrainId>> ActiveGrainsAsync(GrainType type) =>
+        cluster.Grains.GetGrain<IManagementGrain>(0).GetActiveGrains(type);
+}
