@@ -1,13 +1,9 @@
-using Enrolment.Gateway.ApiDocs;
 using Enrolment.Gateway.Dev;
-using Enrolment.Gateway.Enrolments;
 using Enrolment.Gateway.FranceConnect;
 using Enrolment.Gateway.Health;
 using Enrolment.Gateway.Help;
 using Enrolment.Gateway.Hosting;
-using Enrolment.Gateway.Http;
 using Enrolment.Gateway.PasswordResets;
-using Enrolment.Gateway.Sessions;
 using Enrolment.Gateway.Support;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Enrolment.Gateway.Http;
-using Enrolment.Grains.Interfaces.Enrolments;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -1,7 +1,3 @@
-using Enrolment.Gateway.Enrolments;
-using Enrolment.Gateway.Http;
-using Enrolment.Grains.Interfaces.Enrolments;
-
 namespace Enrolment.Gateway.ApiDocs;
 
 /// <summary>

@@ -1,11 +1,5 @@
-using Enrolment.Gateway.ApiDocs;
-using Enrolment.Gateway.Enrolments;
-using Enrolment.Gateway.Http;
-using Enrolment.Grains.Interfaces.Enrolments;
-using Enrolment.Grains.Interfaces.Members;
 using Enrolment.Grains.Interfaces.Operations;
 using Enrolment.Grains.Interfaces.Vocabulary;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Enrolment.Gateway.Dev;
 

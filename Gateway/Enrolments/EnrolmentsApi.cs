@@ -1,7 +1,4 @@
-using Enrolment.Gateway.ApiDocs;
-using Enrolment.Gateway.Http;
 using Enrolment.Gateway.Http.Shapes;
-using Enrolment.Grains.Interfaces.Enrolments;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Enrolment.Gateway.Enrolments;

@@ -1,8 +1,4 @@
-using Enrolment.Gateway.Http;
 using Enrolment.Grains.Interfaces.Directory;
-using Enrolment.Grains.Interfaces.Enrolments;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Enrolment.Gateway.Enrolments;
 

@@ -1,6 +1,3 @@
-using Enrolment.Gateway.Http;
-using Enrolment.Grains.Interfaces.Enrolments;
-
 namespace Enrolment.Gateway.Enrolments;
 
 /// <summary>

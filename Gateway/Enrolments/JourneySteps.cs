@@ -1,9 +1,4 @@
-using Enrolment.Gateway.Http;
-using Enrolment.Grains.Interfaces.Enrolments;
-using Enrolment.Grains.Interfaces.Members;
 using Enrolment.Grains.Interfaces.Vocabulary;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Enrolment.Gateway.Enrolments;
 

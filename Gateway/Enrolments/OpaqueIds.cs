@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Enrolment.Grains.Interfaces.Members;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Enrolment.Gateway.Enrolments;

@@ -1,11 +1,4 @@
-using Enrolment.Gateway.Enrolments;
-using Enrolment.Gateway.Http;
-using Enrolment.Gateway.Sessions;
-using Enrolment.Grains.Interfaces.Accounts;
-using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.FranceConnect;
-using Enrolment.Grains.Interfaces.Members;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Enrolment.Gateway.FranceConnect;
 

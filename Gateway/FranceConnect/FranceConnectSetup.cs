@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Enrolment.Gateway.FranceConnect;
 
 public static class FranceConnectSetup

@@ -1,6 +1,3 @@
-using Enrolment.Gateway.ApiDocs;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Enrolment.Gateway.Help;
 
 /// <summary>"Je ne connais pas mon identifiant": where the member number is printed, and whom to call. Looks nothing up.</summary>

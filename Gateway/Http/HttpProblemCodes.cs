@@ -1,5 +1,3 @@
-using Enrolment.Grains.Interfaces.Enrolments;
-
 namespace Enrolment.Gateway.Http;
 
 /// <summary>The <c>code</c> of problems the HTTP layer answers by itself, before any journey rule applies.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Enrolment.Gateway.Http;
 

@@ -1,6 +1,3 @@
-using Enrolment.Grains.Interfaces.Enrolments;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Enrolment.Gateway.Http;
 
 /// <summary>Turns a grain's <see cref="Refusal"/> into an RFC 9457 problem answer with a stable <c>code</c>.</summary>

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Enrolment.Gateway.Http.Limits;
-using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Limits;
-using Microsoft.Extensions.Options;
 
 namespace Enrolment.Gateway.Http;
 

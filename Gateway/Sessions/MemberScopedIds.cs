@@ -1,4 +1,3 @@
-using Enrolment.Gateway.Enrolments;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Enrolment.Gateway.Sessions;

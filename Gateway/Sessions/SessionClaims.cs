@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using Enrolment.Grains.Interfaces.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 

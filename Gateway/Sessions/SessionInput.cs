@@ -1,4 +1,3 @@
-using Enrolment.Gateway.Enrolments;
 using Enrolment.Gateway.Http.Shapes;
 
 namespace Enrolment.Gateway.Sessions;

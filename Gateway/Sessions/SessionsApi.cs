@@ -1,14 +1,6 @@
-using Enrolment.Gateway.ApiDocs;
-using Enrolment.Gateway.Enrolments;
-using Enrolment.Gateway.Http;
 using Enrolment.Gateway.Http.Shapes;
-using Enrolment.Grains.Interfaces.Accounts;
-using Enrolment.Grains.Interfaces.Enrolments;
-using Enrolment.Grains.Interfaces.Members;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Enrolment.Gateway.Sessions;
 

@@ -1,9 +1,5 @@
-using Enrolment.Gateway.Http;
-using Enrolment.Grains.Interfaces.Accounts;
-using Enrolment.Grains.Interfaces.Enrolments;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
 
 namespace Enrolment.Gateway.Sessions;
 

@@ -1,11 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Enrolment.Gateway.ApiDocs;
-using Enrolment.Gateway.Http;
-using Enrolment.Grains.Interfaces.Accounts;
-using Enrolment.Grains.Interfaces.Enrolments;
-using Enrolment.Grains.Interfaces.Members;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Enrolment.Gateway.Support;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Enrolment.Grains.Interfaces.Members;
 using Enrolment.Grains.Interfaces.Vocabulary;
 
 namespace Enrolment.Gateway.Http.Shapes;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Enrolment.Gateway.Enrolments;
 
 namespace Enrolment.Gateway.Http.Shapes;
 
