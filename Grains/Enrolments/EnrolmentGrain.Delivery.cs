@@ -1,6 +1,7 @@
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.Vocabulary;
+using Microsoft.Extensions.Logging;
 
 namespace Enrolment.Grains.Enrolments;
 
@@ -12,6 +13,13 @@ namespace Enrolment.Grains.Enrolments;
 public sealed partial class EnrolmentGrain
 {
     private WorkTimer? _work;
+
+    /// <summary>
+    /// A first try that sent its SMS is not written at once: the step's write already holds the message, and the
+    /// next write (the code step, or this activation's end) records it sent. Until then a crash leaves it queued
+    /// in storage, and the next activation hands the same message, same code, to the sender once more.
+    /// </summary>
+    private bool _sentNotStored;
 
     private Outbox Outbox => new(State.Outbox);
 
@@ -38,7 +46,10 @@ public sealed partial class EnrolmentGrain
             using var timeout = new CancellationTokenSource(_options.DeliveryFirstTryTimeout);
             var (kind, detail) = await delivery.TryDeliverAsync(entry, MemberNumber, now, timeout.Token);
             Audit(kind, detail);
-            changed = true;
+            var sentSms = entry is { Channel: DeliveryChannel.Sms, Status: DeliveryStatus.Sent };
+            _sentNotStored |= sentSms;
+            changed |= !sentSms;
+            delivery.Trim(State.Outbox);
         }
 
         if (changed)
@@ -88,9 +99,28 @@ public sealed partial class EnrolmentGrain
         return due;
     }
 
-    private Task SaveWorkAsync()
+    private async Task SaveWorkAsync()
     {
         delivery.Trim(State.Outbox);
-        return store.WriteStateAsync(CancellationToken.None);
+        await store.WriteStateAsync(CancellationToken.None);
+        _sentNotStored = false;
+    }
+
+    /// <summary>An activation that ends gracefully stores the sends no later write recorded.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_sentNotStored)
+        {
+            try
+            {
+                await SaveWorkAsync();
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning("Sent messages could not be recorded at deactivation ({Error}); they may be sent again", exception.GetType().Name);
+            }
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 }

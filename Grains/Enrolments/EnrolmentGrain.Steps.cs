@@ -45,7 +45,11 @@ public sealed partial class EnrolmentGrain
     }
 
     /// <summary>Stores a step; when storage fails, this activation makes way for one that reads back what was stored.</summary>
-    private Task SaveStepAsync() => this.SaveOrMakeWayAsync(store);
+    private async Task SaveStepAsync()
+    {
+        await this.SaveOrMakeWayAsync(store);
+        _sentNotStored = false;
+    }
 
     /// <summary>The member's current journey when <paramref name="journeyId"/> names it and it may go on; else why not.</summary>
     private (Journey? Journey, Refusal? Refusal) Resolve(Guid journeyId, DateTimeOffset now)

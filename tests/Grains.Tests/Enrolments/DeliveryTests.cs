@@ -35,10 +35,7 @@ public sealed class DeliveryTests(ClusterFixture cluster)
         var trail = await grain.GetAuditTrail();
         Assert.Equal(2, trail.Count(e => e.Kind == AuditKinds.SmsRetry));
         (await grain.SubmitCode(id, cluster.Sms.LastCodeTo(phone))).ShouldSucceed();
-        var outbox = (await cluster.ReadStoredState<EnrolmentState>("enrolment", grain.GetGrainId())).Outbox;
-        var entry = Assert.Single(outbox);
-        Assert.Equal(DeliveryStatus.Sent, entry.Status);
-        Assert.Null(entry.Secret);
+        await StoredAsSent(grain);
     }
 
     [Fact]
@@ -92,6 +89,39 @@ public sealed class DeliveryTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_code_sent_at_the_first_try_is_one_write_and_recorded_sent_by_the_next_step()
+    {
+        var member = TestMembers.Next();
+        var phone = member.MobilePhone!;
+        var grain = _driver.GrainOf(member);
+        var id = await _driver.AtMemberNumber(member);
+        var writesBefore = cluster.Storage.WritesOf(grain.GetGrainId());
+
+        Assert.Equal(JourneyStep.EnterCode, (await grain.SubmitMemberNumber(id, member.MemberNumber)).ShouldSucceed().Step);
+
+        Assert.Single(cluster.Sms.SentTo(phone));
+        Assert.Equal(writesBefore + 1, cluster.Storage.WritesOf(grain.GetGrainId()));
+        (await grain.SubmitCode(id, cluster.Sms.LastCodeTo(phone))).ShouldSucceed();
+        await StoredAsSent(grain);
+    }
+
+    [Fact]
+    public async Task An_activation_that_ends_before_the_code_step_records_the_sms_it_sent()
+    {
+        var member = TestMembers.Next();
+        var phone = member.MobilePhone!;
+        var grain = _driver.GrainOf(member);
+        var id = await _driver.AtEnterCode(member);
+
+        await cluster.Cluster.DeactivateAsync(grain);
+
+        await StoredAsSent(grain);
+        Assert.Equal(JourneyStep.EnterCode, (await grain.Get(id)).ShouldSucceed().Step);
+        await cluster.Advance(TimeSpan.FromMinutes(1));
+        Assert.Single(cluster.Sms.SentTo(phone));
+    }
+
+    [Fact]
     public async Task A_letter_the_print_house_refuses_once_is_retried()
     {
         var member = TestMembers.Next(withPhone: false);
@@ -103,6 +133,14 @@ public sealed class DeliveryTests(ClusterFixture cluster)
         await cluster.Advance(TimeSpan.FromSeconds(5));
         await Eventually.True(() => Task.FromResult(cluster.Letters.SentTo(member.MemberNumber).Count == 1), "letter retried");
         Assert.Equal(JourneyStep.LetterSent, (await grain.Get(id)).ShouldSucceed().Step);
+    }
+
+    /// <summary>The grain's one message is stored as sent, its code erased.</summary>
+    private async Task StoredAsSent(IEnrolmentGrain grain)
+    {
+        var entry = Assert.Single((await cluster.ReadStoredState<EnrolmentState>("enrolment", grain.GetGrainId())).Outbox);
+        Assert.Equal(DeliveryStatus.Sent, entry.Status);
+        Assert.Null(entry.Secret);
     }
 
     /// <summary>
