@@ -40,8 +40,10 @@ public static class ProductLogging
             // log replaces them. Set after the configuration so that no verbose setting brings them back.
             .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
             // Routing and static files name the request's raw path in their debug lines, and paths hold journey ids.
-            .MinimumLevel.Override("Microsoft.AspNetCore.Routing", LogEventLevel.Information)
-            .MinimumLevel.Override("Microsoft.AspNetCore.StaticFiles", LogEventLevel.Information)
+            // Their information lines (two a request) only repeat the request log line, and writing log lines to the
+            // console took most of a gateway request's time in a profile (docs/benchmarks.md, "Where the CPU goes").
+            .MinimumLevel.Override("Microsoft.AspNetCore.Routing", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.AspNetCore.StaticFiles", LogEventLevel.Warning)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext();
         return development

@@ -3,6 +3,7 @@ using System.Net;
 using Enrolment.Gateway.Tests.Accounts;
 using Enrolment.Gateway.Tests.Infrastructure;
 using Enrolment.Grains.Interfaces.Members;
+using Enrolment.TestKit;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 using Serilog.Events;
@@ -63,6 +64,22 @@ public sealed class GatewayLogTests(GatewayCluster cluster)
             var leaks = lines.Where(line => line.Contains(secret, StringComparison.OrdinalIgnoreCase)).ToList();
             Assert.True(leaks.Count == 0, $"{secret} in: {string.Join(Environment.NewLine, leaks)}");
         }
+    }
+
+    [Fact]
+    public async Task A_request_at_the_default_levels_is_one_log_line()
+    {
+        var log = new CapturedLog();
+        await using var gateway = cluster.NewGateway(
+            new Dictionary<string, string?> { ["RateLimits:IdentitySearchPerMinute"] = "100" },
+            services: services => services.AddSingleton<ILogEventSink>(log));
+        var client = gateway.CreateClient();
+        var member = cluster.Directory.NewMember(withMobile: false);
+
+        await (await client.PostJson("/api/enrolments", JourneyDriver.IdentityOf(member, "one.line@example.fr"))).AssertSuccess(HttpStatusCode.Created);
+
+        await Eventually.True(() => Task.FromResult(log.Lines.Any(line => line.Contains("responded 201", StringComparison.Ordinal))), "request line written");
+        Assert.Single(log.Lines, line => line.Contains("/api/enrolments", StringComparison.Ordinal));
     }
 
     private static async Task<string> LostPassword(HttpClient client, MemberRecord member)
