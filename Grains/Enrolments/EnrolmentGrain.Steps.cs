@@ -44,11 +44,20 @@ public sealed partial class EnrolmentGrain
         return true;
     }
 
-    /// <summary>Stores a step; when storage fails, this activation makes way for one that reads back what was stored.</summary>
+    /// <summary>
+    /// Stores a step; when storage fails, this activation makes way for one that reads back what was stored, and
+    /// must not store its memory on the way out (it holds the step that failed).
+    /// </summary>
     private async Task SaveStepAsync()
     {
-        await this.SaveOrMakeWayAsync(store);
-        _sentNotStored = false;
+        try
+        {
+            await this.SaveOrMakeWayAsync(store);
+        }
+        finally
+        {
+            _sentNotStored = false;
+        }
     }
 
     /// <summary>The member's current journey when <paramref name="journeyId"/> names it and it may go on; else why not.</summary>

@@ -28,6 +28,21 @@ public sealed class StorageFailureTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_code_step_whose_write_fails_is_not_taken_even_with_a_sent_sms_still_to_record()
+    {
+        var member = TestMembers.Next();
+        var grain = _driver.GrainOf(member);
+        var id = await _driver.AtEnterCode(member);
+        var code = cluster.Sms.LastCodeTo(member.MobilePhone!);
+
+        cluster.Storage.FailWrites(grain.GetGrainId(), 1);
+        await Assert.ThrowsAnyAsync<Exception>(() => grain.SubmitCode(id, code));
+
+        Assert.Equal(JourneyStep.EnterCode, (await grain.Get(id)).ShouldSucceed().Step);
+        (await grain.SubmitCode(id, code)).ShouldSucceed();
+    }
+
+    [Fact]
     public async Task An_sms_sent_while_the_outbox_cannot_be_saved_is_still_retried_and_recorded_later()
     {
         var member = TestMembers.Next();
