@@ -163,6 +163,7 @@ public sealed partial class EnrolmentGrain
     {
         AuditTrail.Append(State.Audit, new AuditEvent(time.GetUtcNow(), kind, detail), _accounts.AuditTrailLength);
         metrics.Enrolment(kind, State.Current?.Channel);
-        logger.LogInformation("Enrolment {Event} {Detail} (journey {JourneyId})", kind, detail, State.Current?.Id);
+        // The event only: details may name the journey, and ids stay out of logs (the audit trail keeps them).
+        logger.LogInformation("Enrolment {Event}", kind);
     }
 }

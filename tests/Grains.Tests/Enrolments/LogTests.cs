@@ -4,7 +4,7 @@ using Enrolment.Grains.Tests.Fixtures;
 
 namespace Enrolment.Grains.Tests.Enrolments;
 
-/// <summary>Logs never hold a code, a password, a provisional code, a full phone number or an e-mail address.</summary>
+/// <summary>Logs never hold a code, a password, a provisional code, a full phone number, an e-mail address or a journey id.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class LogTests(ClusterFixture cluster)
 {
@@ -26,12 +26,12 @@ public sealed class LogTests(ClusterFixture cluster)
         (await grain.CreatePassword(id, JourneyDriver.GoodPassword, JourneyDriver.GoodPassword)).ShouldSucceed();
 
         var letterMember = TestMembers.Next(withPhone: false);
-        await _driver.AtLetterSent(letterMember);
+        var letterJourney = await _driver.AtLetterSent(letterMember);
         var provisional = Assert.Single(cluster.Letters.SentTo(letterMember.MemberNumber)).ProvisionalCode;
 
         var logs = string.Join('\n', cluster.Logs.Lines);
         Assert.Contains(AuditKinds.CodeAccepted, logs, StringComparison.Ordinal);
-        foreach (var secret in new[] { code, smsMember.MobilePhone!, JourneyDriver.GoodPassword, "Secret12", JourneyDriver.Email, provisional })
+        foreach (var secret in new[] { code, smsMember.MobilePhone!, JourneyDriver.GoodPassword, "Secret12", JourneyDriver.Email, provisional, id.ToString(), letterJourney.ToString() })
         {
             Assert.DoesNotContain(secret, logs, StringComparison.Ordinal);
         }
