@@ -91,6 +91,11 @@ export RateLimits__IdentitySearchPerMinute=1000000 RateLimits__CodeResendPerMinu
 http_port=$(pg_free_port)
 ENROLMENT_SILO_PORT=$(pg_free_port) ENROLMENT_GATEWAY_PORT=$(pg_free_port)
 export ENROLMENT_SILO_PORT ENROLMENT_GATEWAY_PORT
+# The silo's management listener, and the gateway's 100 above it (run.sh's scheme), both free: a ./run.sh already
+# running on the default ports is no obstacle.
+management_port=$(pg_free_port)
+while ! pg_port_free $((management_port + 100)); do management_port=$(pg_free_port); done
+export ENROLMENT_MANAGEMENT_PORT=$management_port
 target=http://127.0.0.1:$http_port
 say "starting the stack (build, $members members, one silo, one gateway): log in $work/stack.log"
 "$root/run.sh" --members "$members" --port "$http_port" >"$work/stack.log" 2>&1 &
