@@ -1,5 +1,4 @@
 using Enrolment.Grains.Accounts;
-using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Enrolments;
 using Enrolment.Grains.Operations;
 using Enrolment.Grains.PasswordResets;
@@ -7,7 +6,6 @@ using Enrolment.Grains.Passwords;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Enrolment.Grains;
 

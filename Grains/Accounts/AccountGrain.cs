@@ -1,15 +1,9 @@
-using Enrolment.Grains.Codes;
 using Enrolment.Grains.Enrolments;
-using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Directory;
-using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.FranceConnect;
-using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Limits;
 using Enrolment.Grains.Operations;
 using Enrolment.Grains.Passwords;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
 namespace Enrolment.Grains.Accounts;

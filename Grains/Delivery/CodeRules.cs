@@ -1,6 +1,4 @@
 using System.Globalization;
-using Enrolment.Grains.Codes;
-using Enrolment.Grains.Interfaces.Enrolments;
 
 namespace Enrolment.Grains.Delivery;
 

@@ -1,5 +1,3 @@
-using Enrolment.Grains.Interfaces.Members;
-
 namespace Enrolment.Grains.Delivery;
 
 /// <summary>

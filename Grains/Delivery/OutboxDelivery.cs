@@ -1,9 +1,5 @@
 using Enrolment.Grains.Enrolments;
-using Enrolment.Grains.Interfaces.Enrolments;
-using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Operations;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Enrolment.Grains.Delivery;
 

@@ -1,6 +1,3 @@
-using Enrolment.Grains.Interfaces.Enrolments;
-using Enrolment.Grains.Interfaces.Members;
-
 namespace Enrolment.Grains.Delivery;
 
 /// <summary>

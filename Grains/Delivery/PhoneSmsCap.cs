@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Enrolment.Grains.Interfaces.Enrolments;
 
 namespace Enrolment.Grains.Delivery;
 

@@ -1,7 +1,3 @@
-using Enrolment.Grains.Interfaces.Enrolments;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace Enrolment.Grains.Delivery;
 
 /// <summary>What one phone number's cap grain keeps (state name "phone-sms-cap"): when codes were sent to it.</summary>

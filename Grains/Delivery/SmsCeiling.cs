@@ -1,5 +1,4 @@
 using System.Globalization;
-using Enrolment.Grains.Interfaces.Enrolments;
 
 namespace Enrolment.Grains.Delivery;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Enrolment.Grains.Interfaces.Enrolments;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Enrolment.Grains.Delivery;
 

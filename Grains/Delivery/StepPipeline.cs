@@ -1,6 +1,4 @@
 using Enrolment.Grains.Enrolments;
-using Enrolment.Grains.Interfaces.Enrolments;
-using Microsoft.Extensions.Logging;
 
 namespace Enrolment.Grains.Delivery;
 

@@ -1,5 +1,4 @@
 using Enrolment.Grains.Interfaces.Directory;
-using Enrolment.Grains.Interfaces.Members;
 using Enrolment.Grains.Members;
 using Orleans.Concurrency;
 

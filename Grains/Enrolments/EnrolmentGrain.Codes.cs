@@ -1,8 +1,3 @@
-using Enrolment.Grains.Codes;
-using Enrolment.Grains.Delivery;
-using Enrolment.Grains.Interfaces.Enrolments;
-using Enrolment.Grains.Interfaces.Vocabulary;
-
 namespace Enrolment.Grains.Enrolments;
 
 /// <summary>Step 5 (member number, then a code or a letter), step 6 (the code) and the code's resend.</summary>

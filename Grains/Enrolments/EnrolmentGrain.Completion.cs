@@ -1,9 +1,4 @@
-using Enrolment.Grains.Codes;
-using Enrolment.Grains.Delivery;
-using Enrolment.Grains.Interfaces.Accounts;
-using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.FranceConnect;
-using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Passwords;
 
 namespace Enrolment.Grains.Enrolments;

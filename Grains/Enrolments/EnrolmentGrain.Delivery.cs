@@ -1,8 +1,3 @@
-using Enrolment.Grains.Delivery;
-using Enrolment.Grains.Interfaces.Enrolments;
-using Enrolment.Grains.Interfaces.Vocabulary;
-using Microsoft.Extensions.Logging;
-
 namespace Enrolment.Grains.Enrolments;
 
 /// <summary>

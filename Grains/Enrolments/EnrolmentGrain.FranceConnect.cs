@@ -1,6 +1,4 @@
-using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.FranceConnect;
-using Enrolment.Grains.Interfaces.Vocabulary;
 
 namespace Enrolment.Grains.Enrolments;
 

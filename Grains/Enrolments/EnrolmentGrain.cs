@@ -1,11 +1,6 @@
 using Enrolment.Grains.Accounts;
-using Enrolment.Grains.Delivery;
-using Enrolment.Grains.Interfaces.Enrolments;
-using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Operations;
 using Enrolment.Grains.Passwords;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Enrolment.Grains.Enrolments;
 

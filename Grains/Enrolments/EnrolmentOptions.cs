@@ -1,6 +1,3 @@
-using Enrolment.Grains.Codes;
-using Enrolment.Grains.Delivery;
-
 namespace Enrolment.Grains.Enrolments;
 
 /// <summary>

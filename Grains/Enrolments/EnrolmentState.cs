@@ -1,7 +1,3 @@
-using Enrolment.Grains.Delivery;
-using Enrolment.Grains.Interfaces.Accounts;
-using Enrolment.Grains.Interfaces.Enrolments;
-
 namespace Enrolment.Grains.Enrolments;
 
 /// <summary>Everything one member's enrolment grain keeps, in one storage row (state name "enrolment").</summary>

@@ -1,8 +1,3 @@
-using Enrolment.Grains.Codes;
-using Enrolment.Grains.Delivery;
-using Enrolment.Grains.Interfaces.Enrolments;
-using Enrolment.Grains.Interfaces.Members;
-
 namespace Enrolment.Grains.Enrolments;
 
 /// <summary>One journey of a member, from "Je m'inscris" to an account; kept until the next one replaces it.</summary>

@@ -1,5 +1,3 @@
-using Enrolment.Grains.Interfaces.Enrolments;
-
 namespace Enrolment.Grains.Enrolments;
 
 /// <summary>What moves a journey on: each succeeded step of the guide, named for what the member did.</summary>

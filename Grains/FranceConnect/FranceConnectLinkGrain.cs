@@ -1,10 +1,6 @@
 using Enrolment.Grains.Accounts;
 using Enrolment.Grains.Enrolments;
-using Enrolment.Grains.Interfaces.Accounts;
-using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Interfaces.FranceConnect;
-using Enrolment.Grains.Interfaces.Members;
-using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
 namespace Enrolment.Grains.FranceConnect;

@@ -1,5 +1,3 @@
-using Enrolment.Grains.Interfaces.Enrolments;
-
 namespace Enrolment.Grains.FranceConnect;
 
 [GenerateSerializer]

@@ -1,6 +1,5 @@
 using Enrolment.Grains.Accounts;
 using Enrolment.Grains.PasswordResets;
-using Microsoft.Extensions.Options;
 using Orleans.Placement;
 
 namespace Enrolment.Grains.Limits;

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Enrolment.Grains.Interfaces.Accounts;
 
 namespace Enrolment.Grains.Limits;
 

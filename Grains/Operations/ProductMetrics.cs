@@ -1,6 +1,4 @@
 using System.Diagnostics.Metrics;
-using Enrolment.Grains.Interfaces.Enrolments;
-using Enrolment.Grains.Interfaces.Vocabulary;
 
 namespace Enrolment.Grains.Operations;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Enrolment.Grains.Interfaces.Vocabulary;
 
 namespace Enrolment.Grains.PasswordResets;
 

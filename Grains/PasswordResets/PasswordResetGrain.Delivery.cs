@@ -1,8 +1,3 @@
-using Enrolment.Grains.Delivery;
-using Enrolment.Grains.Interfaces.Enrolments;
-using Enrolment.Grains.Interfaces.Members;
-using Enrolment.Grains.Interfaces.Vocabulary;
-
 namespace Enrolment.Grains.PasswordResets;
 
 /// <summary>

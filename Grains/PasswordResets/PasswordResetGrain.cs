@@ -1,17 +1,9 @@
 using System.Diagnostics;
 using Enrolment.Grains.Accounts;
-using Enrolment.Grains.Codes;
-using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Enrolments;
-using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Directory;
-using Enrolment.Grains.Interfaces.Enrolments;
-using Enrolment.Grains.Interfaces.Members;
-using Enrolment.Grains.Interfaces.Vocabulary;
 using Enrolment.Grains.Limits;
 using Enrolment.Grains.Passwords;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
 namespace Enrolment.Grains.PasswordResets;

@@ -1,5 +1,4 @@
 using Enrolment.Grains.Accounts;
-using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Enrolments;
 
 namespace Enrolment.Grains.PasswordResets;

@@ -1,8 +1,3 @@
-using Enrolment.Grains.Codes;
-using Enrolment.Grains.Delivery;
-using Enrolment.Grains.Interfaces.Accounts;
-using Enrolment.Grains.Interfaces.Enrolments;
-
 namespace Enrolment.Grains.PasswordResets;
 
 /// <summary>One member number's lost-password requests (state name "password-reset"): the current one and the send history.</summary>

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Enrolment.Grains.Operations;
-using Microsoft.Extensions.Options;
 using NSec.Cryptography;
 
 namespace Enrolment.Grains.Passwords;
