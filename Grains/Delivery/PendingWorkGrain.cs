@@ -14,6 +14,12 @@ public abstract class PendingWorkGrain : Grain, IRemindable
         return base.OnActivateAsync(cancellationToken);
     }
 
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await Work.OnDeactivateAsync();
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     /// <summary>Woken by the reminder: activating re-armed the timer for what is pending; with nothing left, it goes.</summary>
     public Task ReceiveReminder(string reminderName, TickStatus status) => Work.OnReminderAsync();
 }

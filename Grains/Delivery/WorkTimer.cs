@@ -29,6 +29,27 @@ public sealed class WorkTimer(
 
     public void ScheduleNow() => Schedule(time.GetUtcNow());
 
+    /// <summary>
+    /// An activation that goes while work is pending (its directory partition's silo died, the silo stops) leaves
+    /// the reminder behind, even when registering it failed earlier: without it nothing would wake the grain again.
+    /// </summary>
+    public async Task OnDeactivateAsync()
+    {
+        if (!hasPending())
+        {
+            return;
+        }
+
+        try
+        {
+            await _reminder.KeepWhileAsync(true);
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning("Pending work left without a reminder at deactivation ({Error}); it waits for the grain's next call", exception.GetType().Name);
+        }
+    }
+
     /// <summary>Arms the timer for the next due piece of work, or parks it when nothing is pending.</summary>
     public void Schedule(DateTimeOffset now)
     {

@@ -12,7 +12,16 @@ public sealed class FlakyGrainStorage(IGrainStorage inner) : IGrainStorage
     private readonly ConcurrentDictionary<GrainId, int> _failingWrites = new();
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
 
+    private readonly ConcurrentDictionary<GrainId, int> _passingWrites = new();
+
     public void FailWrites(GrainId grainId, int times) => _failingWrites[grainId] = times;
+
+    /// <summary>Lets the next <paramref name="passing"/> writes of the grain through, then refuses <paramref name="failing"/>.</summary>
+    public void FailWritesAfter(GrainId grainId, int passing, int failing)
+    {
+        _passingWrites[grainId] = passing;
+        _failingWrites[grainId] = failing;
+    }
 
     public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
 
@@ -22,7 +31,11 @@ public sealed class FlakyGrainStorage(IGrainStorage inner) : IGrainStorage
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         _writes.AddOrUpdate(grainId, 1, (_, n) => n + 1);
-        if (_failingWrites.TryGetValue(grainId, out var left) && left > 0)
+        if (_passingWrites.TryGetValue(grainId, out var passing) && passing > 0)
+        {
+            _passingWrites[grainId] = passing - 1;
+        }
+        else if (_failingWrites.TryGetValue(grainId, out var left) && left > 0)
         {
             _failingWrites[grainId] = left - 1;
             throw new TimeoutException("The database did not answer.");

@@ -50,6 +50,9 @@ public class TestCluster : IAsyncLifetime
     /// <summary>The grain storage named <see cref="StorageNames.Store"/>; can be told to fail writes.</summary>
     public FlakyGrainStorage Storage { get; private set; } = null!;
 
+    /// <summary>The reminder table; can be told to refuse registrations.</summary>
+    public FlakyReminderTable Reminders { get; private set; } = null!;
+
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster is not deployed.");
 
     public IGrainFactory Grains => Cluster.Client;
@@ -76,6 +79,7 @@ public class TestCluster : IAsyncLifetime
         builder.ConfigureSiloHost((_, host) => host.Services.AddKeyedSingleton<IGrainStorage>(
             StorageNames.Store,
             (services, _) => Storage = new FlakyGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryStore))));
+        builder.ConfigureSiloHost((_, host) => WrapReminderTable(host.Services));
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }
@@ -99,6 +103,15 @@ public class TestCluster : IAsyncLifetime
         var state = new GrainState<T>(new T());
         await storage.ReadStateAsync(stateName, grainId, state);
         return state.State ?? new T();
+    }
+
+    private void WrapReminderTable(IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(IReminderTable));
+        services.Remove(registered);
+        services.AddSingleton<IReminderTable>(provider => Reminders = new FlakyReminderTable(registered.ImplementationFactory is { } create
+            ? (IReminderTable)create(provider)
+            : (IReminderTable)ActivatorUtilities.GetServiceOrCreateInstance(provider, registered.ImplementationType!)));
     }
 
     /// <summary>More services of the silo, for a collection whose tests need them.</summary>

@@ -150,7 +150,8 @@ public sealed class ChaosRunTests(ITestOutputHelper output)
             if (AcknowledgedSteps.Broken(ack.Step, enrolmentOf.GetValueOrDefault(ack.MemberNumber),
                     accountOf.GetValueOrDefault(ack.MemberNumber)) is { } broken)
             {
-                check.Lost.Add($"{ack.MemberNumber} {ack.Step} at {ack.At:O}: {broken}");
+                var trail = string.Join(", ", enrolmentOf.GetValueOrDefault(ack.MemberNumber)?.AuditKinds ?? []);
+                check.Lost.Add($"{ack.MemberNumber} {ack.Step} at {ack.At:O}: {broken} (stored trail: {trail})");
             }
         }
 
