@@ -12,7 +12,8 @@ namespace Enrolment.ServiceDefaults;
 /// <summary>
 /// Metrics and traces as every process of the product records them: ASP.NET Core, Orleans, Npgsql, the runtime and
 /// the product's own meters; spans stripped of personal data (<see cref="SpanScrubber"/>); OTLP when
-/// OTEL_EXPORTER_OTLP_ENDPOINT is set. Each host adds its own Prometheus endpoint on its management address.
+/// OTEL_EXPORTER_OTLP_ENDPOINT is set, and traces only then. Each host adds its own Prometheus endpoint on its
+/// management address.
 /// </summary>
 public static class ProductTelemetry
 {
@@ -42,15 +43,19 @@ public static class ProductTelemetry
             })
             .WithTracing(tracing =>
             {
-                // The scrubber comes first: every exporter added after it sees the spans it cleaned.
+                if (!otlp)
+                {
+                    // No exporter, no listener: spans nobody receives would still be made, scrubbed and dropped on
+                    // every request, grain call and database command.
+                    return;
+                }
+
+                // The scrubber comes first: the exporter added after it sees the spans it cleaned.
                 tracing.AddProcessor(new SpanScrubber())
                     .AddAspNetCoreInstrumentation()
                     .AddSource($"{Orleans}.Runtime", $"{Orleans}.Application")
-                    .AddNpgsql();
-                if (otlp)
-                {
-                    tracing.AddOtlpExporter();
-                }
+                    .AddNpgsql()
+                    .AddOtlpExporter();
             });
     }
 }

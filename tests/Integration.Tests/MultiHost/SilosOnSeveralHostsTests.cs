@@ -138,6 +138,7 @@ public sealed class SilosOnSeveralHostsTests(ITestOutputHelper output) : IAsyncL
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
         ["Orleans__ClusterId"] = ClusterId,
         ["Orleans__ServiceId"] = ClusterId,
+        [JourneyEventLines.Setting] = "Debug",
     };
 
     /// <summary>Ready: the gateway answers 200 on /health/ready and both silos are active, so that one is left after the kill.</summary>

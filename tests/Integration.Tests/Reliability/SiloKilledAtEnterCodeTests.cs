@@ -24,6 +24,7 @@ public sealed class SiloKilledAtEnterCodeTests
             Silos = 2,
             Gateways = 2,
             OnLine = _lines.Enqueue,
+            Settings = JourneyEventLines.Shown,
         });
         using var first = new HttpClient { BaseAddress = stack.Gateways[0], Timeout = TimeSpan.FromSeconds(30) };
         using var second = new HttpClient { BaseAddress = stack.Gateways[1], Timeout = TimeSpan.FromSeconds(30) };
