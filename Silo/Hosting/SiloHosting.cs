@@ -50,6 +50,7 @@ public static class SiloHosting
                 storage.Invariant = Invariant;
                 storage.ConnectionString = connectionString;
             });
+            silo.Services.CommitTogether(StorageNames.Store);
             silo.Services.ReportDatabaseFailuresOf(StorageNames.Store);
             silo.UseAdoNetReminderService(reminders =>
             {
