@@ -32,6 +32,12 @@ public sealed class FreshMachineRunTests(ITestOutputHelper output)
         var stopping = Stopwatch.StartNew();
         FreshCheckout.PressCtrlC(run);
         Assert.True(run.WaitForExit(StopLimit), $"./run.sh still running {StopLimit.TotalSeconds} s after Ctrl-C:\n{machine.Output}");
+        // Exited is not yet read to the end: its last lines may still be in the pipe.
+        using (var drained = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            await run.WaitForExitAsync(drained.Token);
+        }
+
         output.WriteLine($"stopped after {stopping.Elapsed.TotalSeconds:F1} s; what it printed:\n{machine.Output}");
 
         Assert.Empty(await machine.ProcessesLeftAsync());
