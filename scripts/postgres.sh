@@ -57,9 +57,13 @@ pg_port_free() {
 }
 
 pg_free_port() {
-  local port tries=0
+  local port tries=0 first=20000 span=30000 ephemeral
+  # Below the kernel's ephemeral range when there is room: a port picked inside it can be taken, before the server
+  # binds it, by the local end of some outgoing connection (a pool opening to the database, say).
+  ephemeral=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 0)
+  if [ "$ephemeral" -gt $((first + 2000)) ]; then span=$((ephemeral - first)); fi
   while [ $tries -lt 200 ]; do
-    port=$((20000 + RANDOM % 30000))
+    port=$((first + RANDOM % span))
     if pg_port_free "$port"; then echo "$port"; return 0; fi
     tries=$((tries + 1))
   done
