@@ -21,14 +21,18 @@ internal sealed class GroupCommitStorage : IGrainStorage, ILifecycleParticipant<
     /// <summary>At most this many statements in one batch: a batch is one transaction, kept short.</summary>
     private const int MaxBatch = 64;
 
-    /// <summary>Batches in flight at once: while some commit, the next ones gather.</summary>
-    private const int Writers = 4;
+    /// <summary>
+    /// Batches in flight at once, for reads and for writes apart: while some commit, the next ones gather, and an
+    /// activation's read never waits behind a write's flush to disk (a batch of reads commits nothing).
+    /// </summary>
+    private const int LoopsEach = 4;
 
     private readonly IGrainStorage _inner;
     private readonly NpgsqlDataSource _dataSource;
     private readonly IGrainStorageSerializer _serializer;
     private readonly string _serviceId;
-    private readonly Channel<StorageStatement> _statements = Channel.CreateUnbounded<StorageStatement>();
+    private readonly Channel<StorageStatement> _reads = Channel.CreateUnbounded<StorageStatement>();
+    private readonly Channel<StorageStatement> _writes = Channel.CreateUnbounded<StorageStatement>();
     private readonly Lock _gate = new();
     private Task<ProviderQueries>? _queries;
 
@@ -38,9 +42,10 @@ internal sealed class GroupCommitStorage : IGrainStorage, ILifecycleParticipant<
         _dataSource = dataSource;
         _serializer = serializer;
         _serviceId = cluster.Value.ServiceId;
-        for (var i = 0; i < Writers; i++)
+        for (var i = 0; i < LoopsEach; i++)
         {
-            _ = Task.Run(CommitBatchesAsync);
+            _ = Task.Run(() => CommitBatchesAsync(_reads.Reader));
+            _ = Task.Run(() => CommitBatchesAsync(_writes.Reader));
         }
     }
 
@@ -48,7 +53,7 @@ internal sealed class GroupCommitStorage : IGrainStorage, ILifecycleParticipant<
     {
         var queries = await QueriesAsync();
         var read = new StorageStatement(queries.Read, Key(stateName, grainId), Version: null, Payload: null);
-        var (payload, version) = await RunAsync(read);
+        var (payload, version) = await RunAsync(_reads, read);
         grainState.State = payload is null ? Activator.CreateInstance<T>() : _serializer.Deserialize<T>(new BinaryData(payload));
         grainState.ETag = version?.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = version is not null;
@@ -59,7 +64,7 @@ internal sealed class GroupCommitStorage : IGrainStorage, ILifecycleParticipant<
         var queries = await QueriesAsync();
         var version = string.IsNullOrEmpty(grainState.ETag) ? (int?)null : int.Parse(grainState.ETag, CultureInfo.InvariantCulture);
         var write = new StorageStatement(queries.Write, Key(stateName, grainId), version, _serializer.Serialize(grainState.State).ToArray());
-        var (_, stored) = await RunAsync(write);
+        var (_, stored) = await RunAsync(_writes, write);
         if (stored is null || stored == version)
         {
             // The row's version was not the one this activation read: another activation wrote it (the provider's rule).
@@ -91,18 +96,18 @@ internal sealed class GroupCommitStorage : IGrainStorage, ILifecycleParticipant<
 
     private RowKey Key(string stateName, GrainId grainId) => RowKey.Of(_serviceId, stateName, grainId);
 
-    private Task<(byte[]? Payload, int? Version)> RunAsync(StorageStatement statement)
+    private static Task<(byte[]? Payload, int? Version)> RunAsync(Channel<StorageStatement> queue, StorageStatement statement)
     {
-        _statements.Writer.TryWrite(statement);
+        queue.Writer.TryWrite(statement);
         return statement.Done.Task;
     }
 
-    private async Task CommitBatchesAsync()
+    private async Task CommitBatchesAsync(ChannelReader<StorageStatement> queue)
     {
         var batch = new List<StorageStatement>(MaxBatch);
-        while (await _statements.Reader.WaitToReadAsync())
+        while (await queue.WaitToReadAsync())
         {
-            while (batch.Count < MaxBatch && _statements.Reader.TryRead(out var statement))
+            while (batch.Count < MaxBatch && queue.TryRead(out var statement))
             {
                 batch.Add(statement);
             }
