@@ -36,15 +36,19 @@ internal sealed class DatabaseFailureStorage(IGrainStorage inner) : IGrainStorag
     }
 }
 
-internal static class DatabaseFailureStorageSetup
+internal static class GrainStorageWrapping
 {
     /// <summary>Wraps the grain storage registered under <paramref name="name"/> in a <see cref="DatabaseFailureStorage"/>.</summary>
-    public static void ReportDatabaseFailuresOf(this IServiceCollection services, string name)
+    public static void ReportDatabaseFailuresOf(this IServiceCollection services, string name) =>
+        services.WrapGrainStorage(name, (_, inner) => new DatabaseFailureStorage(inner));
+
+    /// <summary>Replaces the grain storage registered under <paramref name="name"/> by <paramref name="wrap"/> of it.</summary>
+    public static void WrapGrainStorage(this IServiceCollection services, string name, Func<IServiceProvider, IGrainStorage, IGrainStorage> wrap)
     {
         var registered = services.Single(d => d.IsKeyedService && Equals(d.ServiceKey, name) && d.ServiceType == typeof(IGrainStorage));
         var create = registered.KeyedImplementationFactory
             ?? throw new InvalidOperationException($"The grain storage '{name}' is not made by a factory.");
         services.Remove(registered);
-        services.AddKeyedSingleton<IGrainStorage>(name, (provider, key) => new DatabaseFailureStorage((IGrainStorage)create(provider, key)));
+        services.AddKeyedSingleton<IGrainStorage>(name, (provider, key) => wrap(provider, (IGrainStorage)create(provider, key)));
     }
 }

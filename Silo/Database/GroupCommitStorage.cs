@@ -177,16 +177,10 @@ internal sealed class GroupCommitStorage : IGrainStorage, ILifecycleParticipant<
 internal static class GroupCommitStorageSetup
 {
     /// <summary>Puts a <see cref="GroupCommitStorage"/> in front of the grain storage registered under <paramref name="name"/>.</summary>
-    public static void CommitTogether(this IServiceCollection services, string name)
-    {
-        var registered = services.Single(d => d.IsKeyedService && Equals(d.ServiceKey, name) && d.ServiceType == typeof(IGrainStorage));
-        var create = registered.KeyedImplementationFactory
-            ?? throw new InvalidOperationException($"The grain storage '{name}' is not made by a factory.");
-        services.Remove(registered);
-        services.AddKeyedSingleton<IGrainStorage>(name, (provider, key) => new GroupCommitStorage(
-            (IGrainStorage)create(provider, key),
+    public static void CommitTogether(this IServiceCollection services, string name) =>
+        services.WrapGrainStorage(name, (provider, inner) => new GroupCommitStorage(
+            inner,
             provider.GetRequiredService<NpgsqlDataSource>(),
             provider.GetRequiredService<IGrainStorageSerializer>(),
             provider.GetRequiredService<IOptions<ClusterOptions>>()));
-    }
 }
