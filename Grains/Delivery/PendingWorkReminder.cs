@@ -30,6 +30,12 @@ public sealed class PendingWorkReminder(Grain grain)
     }
 
     /// <summary>
+    /// Registers the reminder (or moves it) so that its first tick comes after <paramref name="due"/> rather than a
+    /// whole period: for an activation that goes while its work is pending, whose timer goes with it.
+    /// </summary>
+    public async Task WakeAfterAsync(TimeSpan due) => _registered = await grain.RegisterOrUpdateReminder(Name, due, Period);
+
+    /// <summary>
     /// A tick: while work is pending the reminder stays; otherwise it goes, even when this activation never
     /// registered it (the silo that did crashed after finishing the work).
     /// </summary>

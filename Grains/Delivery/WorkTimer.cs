@@ -14,6 +14,9 @@ public sealed class WorkTimer(
     Func<bool> hasPending,
     Func<Task> save)
 {
+    /// <summary>The soonest a deactivated grain is woken again: its next activation needs the silos settled.</summary>
+    private static readonly TimeSpan MinimumWake = TimeSpan.FromSeconds(1);
+
     private readonly PendingWorkReminder _reminder = new(grain);
     private IGrainTimer? _timer;
 
@@ -31,18 +34,21 @@ public sealed class WorkTimer(
 
     /// <summary>
     /// An activation that goes while work is pending (its directory partition's silo died, the silo stops) leaves
-    /// the reminder behind, even when registering it failed earlier: without it nothing would wake the grain again.
+    /// the reminder behind, even when registering it failed earlier, due when the work is (not a whole period
+    /// later): without it nothing would wake the grain again, and its timer goes with it.
     /// </summary>
     public async Task OnDeactivateAsync()
     {
-        if (!hasPending())
+        var now = time.GetUtcNow();
+        if (!hasPending() || nextDue(now) is not { } due)
         {
             return;
         }
 
         try
         {
-            await _reminder.KeepWhileAsync(true);
+            var wait = due - now;
+            await _reminder.WakeAfterAsync(wait < MinimumWake ? MinimumWake : wait > PendingWorkReminder.Period ? PendingWorkReminder.Period : wait);
         }
         catch (Exception exception)
         {

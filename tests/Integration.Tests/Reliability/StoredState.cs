@@ -54,6 +54,16 @@ public sealed class StoredState(string connectionString, string serviceId)
         return ids;
     }
 
+    /// <summary>Grains whose `pending-work` reminder is still stored: work owed after a step, not done yet.</summary>
+    public async Task<long> GrainsWithPendingWorkAsync()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand(
+            "SELECT count(*) FROM reminders WHERE service_id = $1 AND reminder_name = 'pending-work'");
+        command.Parameters.Add(new NpgsqlParameter { Value = serviceId });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>The status of the silo that listened on <paramref name="siloPort"/>, per generation, oldest first.</summary>
     public async Task<IReadOnlyList<int>> SiloStatusesAsync(string clusterId, int siloPort)
     {
