@@ -47,8 +47,8 @@ public sealed class WorkTimer(
 
         try
         {
-            var wait = due - now;
-            await _reminder.WakeAfterAsync(wait < MinimumWake ? MinimumWake : wait > PendingWorkReminder.Period ? PendingWorkReminder.Period : wait);
+            var wait = Math.Clamp((due - now).Ticks, MinimumWake.Ticks, PendingWorkReminder.Period.Ticks);
+            await _reminder.WakeAfterAsync(TimeSpan.FromTicks(wait));
         }
         catch (Exception exception)
         {
