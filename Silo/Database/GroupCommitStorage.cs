@@ -83,6 +83,11 @@ internal sealed class GroupCommitStorage : IGrainStorage, ILifecycleParticipant<
     /// <summary>The statements, read once; a failed read (the database still starting) is tried again next time.</summary>
     private Task<ProviderQueries> QueriesAsync()
     {
+        if (_queries is { IsCompletedSuccessfully: true } loaded)
+        {
+            return loaded;
+        }
+
         lock (_gate)
         {
             if (_queries is null || _queries.IsFaulted || _queries.IsCanceled)

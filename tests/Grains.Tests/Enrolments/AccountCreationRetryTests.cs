@@ -2,7 +2,6 @@ using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Accounts;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Tests.Fixtures;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Enrolment.Grains.Tests.Enrolments;
 
@@ -73,6 +72,5 @@ public sealed class AccountCreationRetryTests(ClusterFixture cluster)
         Assert.Equal(SignInStatus.SignedIn, (await account.SignIn(JourneyDriver.GoodPassword)).Status);
     }
 
-    private Task<ReminderEntry?> ReminderOf(IEnrolmentGrain grain) =>
-        cluster.Cluster.GetSiloServiceProvider().GetRequiredService<IReminderTable>().ReadRow(grain.GetGrainId(), PendingWorkReminder.Name);
+    private Task<ReminderEntry?> ReminderOf(IEnrolmentGrain grain) => cluster.Reminders.ReadRow(grain.GetGrainId(), PendingWorkReminder.Name);
 }

@@ -1,7 +1,6 @@
 using Enrolment.Grains.Delivery;
 using Enrolment.Grains.Interfaces.Enrolments;
 using Enrolment.Grains.Tests.Fixtures;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Enrolment.Grains.Tests.Enrolments;
 
@@ -65,6 +64,5 @@ public sealed class PendingWorkReminderTests(ClusterFixture cluster)
         (await grain.SubmitCode(id, cluster.Sms.LastCodeTo(phone))).ShouldSucceed();
     }
 
-    private Task<ReminderEntry?> ReminderOf(IEnrolmentGrain grain) =>
-        cluster.Cluster.GetSiloServiceProvider().GetRequiredService<IReminderTable>().ReadRow(grain.GetGrainId(), PendingWorkReminder.Name)!;
+    private Task<ReminderEntry?> ReminderOf(IEnrolmentGrain grain) => cluster.Reminders.ReadRow(grain.GetGrainId(), PendingWorkReminder.Name);
 }
