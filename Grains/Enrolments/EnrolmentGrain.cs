@@ -41,7 +41,10 @@ public sealed partial class EnrolmentGrain(
             return StepOutcome.Refused(new Refusal(RefusalCodes.Validation, Errors: errors));
         }
 
-        if (State.Enrolled || await Account.Exists())
+        // Only this grain's completion makes an account, and it stores Enrolled first: a member whose enrolment was
+        // never stored has none, so a first start does not activate and read an empty account to hear so. Once a row
+        // exists the account is asked as well, a guard against one made outside a journey.
+        if (State.Enrolled || (store.RecordExists && await Account.Exists()))
         {
             Audit(AuditKinds.StartRefused, "already-enrolled");
             await SaveStepAsync();

@@ -5,12 +5,13 @@ namespace Enrolment.TestKit;
 
 /// <summary>
 /// The test storage, which can be told to refuse the next writes of one grain, as a database outage would, and
-/// counts the writes of each grain (each one a commit in the real database).
+/// counts the reads and writes of each grain (each one a statement in the real database).
 /// </summary>
 public sealed class FlakyGrainStorage(IGrainStorage inner) : IGrainStorage
 {
     private readonly ConcurrentDictionary<GrainId, int> _failingWrites = new();
     private readonly ConcurrentDictionary<GrainId, int> _writes = new();
+    private readonly ConcurrentDictionary<GrainId, int> _reads = new();
 
     private readonly ConcurrentDictionary<GrainId, int> _passingWrites = new();
 
@@ -25,8 +26,14 @@ public sealed class FlakyGrainStorage(IGrainStorage inner) : IGrainStorage
 
     public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.ReadStateAsync(stateName, grainId, grainState);
+    /// <summary>How many times the grain's state was read: once per activation.</summary>
+    public int ReadsOf(GrainId grainId) => _reads.GetValueOrDefault(grainId);
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        _reads.AddOrUpdate(grainId, 1, (_, n) => n + 1);
+        return inner.ReadStateAsync(stateName, grainId, grainState);
+    }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
