@@ -26,7 +26,7 @@ public sealed class OpenJourneyMemoryTests(ClusterFixture cluster)
     }
 
     [Fact]
-    public async Task A_first_start_reads_no_account_and_a_later_one_after_enrolment_is_refused()
+    public async Task A_first_start_reads_no_account_and_a_second_start_asks_it()
     {
         var member = TestMembers.Next();
         var journey = _driver.GrainOf(member);
