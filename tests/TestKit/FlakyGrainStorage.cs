@@ -26,7 +26,7 @@ public sealed class FlakyGrainStorage(IGrainStorage inner) : IGrainStorage
 
     public int WritesOf(GrainId grainId) => _writes.GetValueOrDefault(grainId);
 
-    /// <summary>How many times the grain's state was read: once per activation.</summary>
+    /// <summary>How many times the grain's state was read: once by each activation, and by each <c>ReadStoredState</c>.</summary>
     public int ReadsOf(GrainId grainId) => _reads.GetValueOrDefault(grainId);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
